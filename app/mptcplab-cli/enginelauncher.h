@@ -1,0 +1,20 @@
+#pragma once
+
+#include "core/result.h"
+#include "lab/labmodel.h"
+
+namespace mlab::cli {
+
+// Runs the engine for one lab in this process until the lab is taken down
+// or the engine is told to stop (SIGTERM, SIGINT, SIGHUP). Returns the exit code.
+int serveLab(const Lab &lab);
+
+// Starts `mptcplab-cli serve` for the lab in the background, first removing
+// whatever a dead engine of the same lab left behind, and waits until its
+// API socket answers.
+Status launchEngine(const Lab &lab, int timeoutMs = 5000);
+
+// Removes a lab's leftovers when no engine answers for it. Returns the problems it could not fix.
+QStringList cleanUpDeadLab(const QString &labName);
+
+} // namespace mlab::cli

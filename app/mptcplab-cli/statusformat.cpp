@@ -1,0 +1,80 @@
+#include "statusformat.h"
+
+#include <QJsonArray>
+
+namespace mlab::cli {
+
+static QString str(const QJsonObject &object, const char *key)
+{
+    return object.value(QLatin1String(key)).toVariant().toString();
+}
+
+static QString humanBytes(qint64 bytes)
+{
+    if (bytes >= 1000000000)
+        return QString::number(double(bytes) / 1e9, 'f', 2) + QStringLiteral(" GB");
+    if (bytes >= 1000000)
+        return QString::number(double(bytes) / 1e6, 'f', 1) + QStringLiteral(" MB");
+    return QString::number(bytes) + QStringLiteral(" B");
+}
+
+QString formatReadySummary(const QJsonObject &status)
+{
+    QString text = QStringLiteral("lab %1 is %2.").arg(str(status, "lab"), str(status, "phase"));
+    for (const QJsonValue &value : status.value(QStringLiteral("nodes")).toArray()) {
+        const QJsonObject node = value.toObject();
+        for (const QJsonValue &iface : node.value(QStringLiteral("interfaces")).toArray()) {
+            if (iface.toObject().value(QStringLiteral("management")).toBool())
+                text += QStringLiteral(" %1 at %2.").arg(str(node, "name"), str(iface.toObject(), "address"));
+        }
+    }
+    text += QStringLiteral("\nTry: mptcplab-cli status | break NodeA:eth0 | restore NodeA:eth0 | down. Commands run so far: %1")
+                .arg(str(status, "transcript"));
+    return text;
+}
+
+QString formatStatus(const QJsonObject &status)
+{
+    QString text = QStringLiteral("lab %1: %2 (engine pid %3, %4)\n")
+                       .arg(str(status, "lab"), str(status, "phase"), str(status, "enginePid"), str(status, "labFile"));
+    text += QStringLiteral("\npaths:\n");
+    for (const QJsonValue &value : status.value(QStringLiteral("paths")).toArray()) {
+        const QJsonObject path = value.toObject();
+        text += QStringLiteral("  %1  VLAN %2  rate %3  %4\n")
+                    .arg(str(path, "name"), -8)
+                    .arg(str(path, "vlan"), str(path, "rate"),
+                         path.value(QStringLiteral("broken")).toBool() ? QStringLiteral("BROKEN") : QStringLiteral("up"));
+    }
+    text += QStringLiteral("\nnodes:\n");
+    for (const QJsonValue &value : status.value(QStringLiteral("nodes")).toArray()) {
+        const QJsonObject node = value.toObject();
+        text += QStringLiteral("  %1 (%2, namespace %3, MPTCP %4)\n")
+                    .arg(str(node, "name"), str(node, "kind"), str(node, "netns"), str(node, "mptcpProfile"));
+        for (const QJsonValue &ifaceValue : node.value(QStringLiteral("interfaces")).toArray()) {
+            const QJsonObject iface = ifaceValue.toObject();
+            const QString role = iface.value(QStringLiteral("management")).toBool() ? QStringLiteral("management")
+                                                                                     : str(iface, "path");
+            text += QStringLiteral("    %1  %2  %3  port %4  %5%6\n")
+                        .arg(str(iface, "name"), -5)
+                        .arg(str(iface, "address"), -16)
+                        .arg(str(iface, "mac"), str(iface, "port"), role,
+                             iface.value(QStringLiteral("broken")).toBool() ? QStringLiteral("  BROKEN") : QString());
+        }
+    }
+    text += QStringLiteral("\nswitch ports (dead VLAN %1):\n").arg(str(status, "deadVlan"));
+    for (const QJsonValue &value : status.value(QStringLiteral("ports")).toArray()) {
+        const QJsonObject port = value.toObject();
+        text += QStringLiteral("  port %1  VLAN %2  %3  in %4  out %5\n")
+                    .arg(str(port, "port"), 3)
+                    .arg(str(port, "vlan"), 2)
+                    .arg(port.value(QStringLiteral("active")).toBool() ? QStringLiteral("active  ") : QStringLiteral("inactive"),
+                         humanBytes(port.value(QStringLiteral("inBytes")).toInteger()),
+                         humanBytes(port.value(QStringLiteral("outBytes")).toInteger()));
+    }
+    if (status.contains(QStringLiteral("switchError")))
+        text += QStringLiteral("  switch did not answer: %1\n").arg(str(status, "switchError"));
+    text += QStringLiteral("\ntranscript of every command: %1\n").arg(str(status, "transcript"));
+    return text;
+}
+
+} // namespace mlab::cli

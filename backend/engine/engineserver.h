@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QThreadPool>
+
+class QLocalServer;
+class QLocalSocket;
+
+namespace mlab {
+
+class LabController;
+
+// The engine's local API: newline-delimited JSON over a Unix socket.
+//   request  {"id": 1, "method": "status", "params": {...}}
+//   reply    {"id": 1, "ok": true, "result": {...}}  or  {"id": 1, "ok": false, "error": "..."}
+//   event    {"event": "progress" | "transcript" | "link" | "damaged" | "state", ...}
+// Only root and the user who started the lab may connect (SO_PEERCRED).
+// Lives on the main thread; lab work runs on the controller's thread.
+class EngineServer : public QObject
+{
+    Q_OBJECT
+public:
+    EngineServer(LabController *controller, uint ownerUid, QObject *parent = nullptr);
+    bool listen(const QString &socketPath, QString *error);
+
+Q_SIGNALS:
+    // The lab was taken down through the API: the engine process should exit.
+    void labDown();
+
+private:
+    void acceptConnections();
+    void handleLine(QLocalSocket *client, const QByteArray &line);
+    void dispatch(QLocalSocket *client, const QJsonValue &id, const QString &method, const QJsonObject &params);
+    void reply(QPointer<QLocalSocket> client, const QJsonValue &id, bool ok, const QJsonValue &payload);
+    void broadcast(const QJsonObject &event);
+    static void send(QLocalSocket *client, const QJsonObject &message);
+
+    LabController *m_controller;
+    QLocalServer *m_server;
+    uint m_ownerUid;
+    QList<QPointer<QLocalSocket>> m_clients;
+    QThreadPool m_execPool;
+};
+
+} // namespace mlab

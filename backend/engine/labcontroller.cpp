@@ -1,0 +1,324 @@
+#include "engine/labcontroller.h"
+
+#include "engine/nodesession.h"
+#include "nodes/namespacehost.h"
+#include "nodes/nodebackend.h"
+#include "ssh/sshconnection.h"
+#include "ssh/sshkeys.h"
+#include "vde/vdemanagementclient.h"
+#include "vde/vdeswitch.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <unistd.h>
+
+namespace mlab {
+
+LabController::LabController(Lab lab, QObject *parent)
+    : QObject(parent), m_lab(std::move(lab)), m_dir(m_lab.name), m_runner(&m_transcript),
+      m_processes(&m_transcript)
+{
+    m_state.lab = m_lab.name;
+    m_state.labFile = m_lab.sourceFile;
+    m_state.engine = { ::getpid(), processStartTime(::getpid()), QStringLiteral("engine") };
+    m_state.phase = QStringLiteral("down");
+    connect(&m_processes, &ProcessGroup::died, this, [this](const QString &, const QString &reason) {
+        if (m_state.phase == QLatin1String("ready"))
+            Q_EMIT labDamaged(reason);
+    });
+}
+
+LabController::~LabController()
+{
+    if (m_state.phase != QLatin1String("down"))
+        down();
+}
+
+void LabController::step(const QString &message)
+{
+    const qint64 now = m_transcript.elapsedMs();
+    Q_EMIT progress(QStringLiteral("%1 (%2 ms)").arg(message).arg(now - m_stepStartMs));
+    m_stepStartMs = now;
+}
+
+void LabController::saveState()
+{
+    m_state.processes = m_processes.records();
+    if (m_switch && m_switch->pid() > 0)
+        m_state.processes << ProcessRecord { m_switch->pid(), processStartTime(m_switch->pid()), QStringLiteral("vde_switch") };
+    for (const auto &node : std::as_const(m_nodes))
+        m_state.processes += node->processes();
+    if (Status saved = m_state.save(m_dir.stateFile()); !saved)
+        qWarning("%s", qPrintable(saved.error()));
+}
+
+Status LabController::up()
+{
+    if (m_state.phase == QLatin1String("ready"))
+        return {};
+    m_stepStartMs = m_transcript.elapsedMs();
+    if (Status created = m_dir.create(); !created)
+        return created;
+    m_transcript.setLogFile(m_dir.transcriptFile());
+    m_state.phase = QStringLiteral("starting");
+    saveState();
+    if (Status started = bringUp(); !started) {
+        const QString reason = started.error();
+        Q_EMIT progress(QStringLiteral("failed: %1; removing what was started").arg(reason));
+        down();
+        return fail(reason);
+    }
+    m_state.phase = QStringLiteral("ready");
+    saveState();
+    Q_EMIT progress(QStringLiteral("lab %1 is ready (%2 ms in all)").arg(m_lab.name).arg(m_transcript.elapsedMs()));
+    return {};
+}
+
+Status LabController::bringUp()
+{
+    Result<SshKeyPair> clientKey = generateEd25519Key(m_dir.clientKey(), QStringLiteral("mptcplab-%1").arg(m_lab.name));
+    if (!clientKey)
+        return fail(clientKey.error());
+    m_transcript.record(QStringLiteral("host"),
+                        QStringLiteral("ssh-keygen -q -t ed25519 -N '' -f %1").arg(m_dir.clientKey()), 0,
+                        clientKey->fingerprint, QStringLiteral("the engine's SSH key for this lab"));
+    step(QStringLiteral("client key generated"));
+    for (auto stage : { &LabController::startSwitch, &LabController::startManagementNetwork,
+                        &LabController::startNodes, &LabController::checkCabling, &LabController::configureNodes }) {
+        if (Status done = (this->*stage)(); !done)
+            return done;
+    }
+    return {};
+}
+
+Status LabController::startSwitch()
+{
+    m_switch = std::make_unique<VdeSwitch>();
+    m_switch->management()->setTranscript([this](const QString &command, const QString &outcome) {
+        // The reply's status line starts with its code: 1000 is success.
+        const int code = outcome.section(QLatin1Char(' '), 0, 0).toInt();
+        m_transcript.record(QStringLiteral("switch"), command, code == 1000 ? 0 : code, outcome);
+    });
+    connect(m_switch.get(), &VdeSwitch::died, this, [this](const QString &reason) {
+        Q_EMIT labDamaged(QStringLiteral("the VDE switch died: %1").arg(reason));
+    });
+    if (Status started = m_switch->start(m_dir.switchDir(), m_lab.switchSpec.ports); !started)
+        return started;
+    const Command switchCommand { QStringLiteral("host"),
+                                  QStringList { QStringLiteral("vde_switch") } + VdeSwitch::arguments(m_dir.switchDir(), m_lab.switchSpec.ports), {} };
+    m_transcript.record(QStringLiteral("host"), switchCommand.toShell() + QStringLiteral(" &"), 0,
+                        QStringLiteral("pid %1").arg(m_switch->pid()), QStringLiteral("the lab's switch"));
+    saveState();
+    QMap<int, int> portVlan;
+    for (int port : m_lab.usedPorts())
+        portVlan.insert(port, m_lab.vlanOfPort(port).value_or(0));
+    if (Status laidOut = m_switch->applyLayout(m_lab.switchSpec.vlans, portVlan); !laidOut)
+        return laidOut;
+    step(QStringLiteral("switch running with VLANs and ports configured"));
+    return {};
+}
+
+Status LabController::startManagementNetwork()
+{
+    const ManagementSpec &mgmt = m_lab.management;
+    m_management = std::make_unique<NamespaceHost>(
+        QStringLiteral("management host"), m_dir.managementNetns(), m_switch->dataSocketPath(),
+        QList<WiredTap> { { mgmt.hostTap, QString(), mgmt.hostPort, mgmt.hostAddress } });
+    m_state.namespaces << m_dir.managementNetns();
+    saveState();
+    Status started = m_management->start(m_runner, m_processes);
+    saveState();
+    if (started)
+        step(QStringLiteral("management network %1 up in namespace %2").arg(mgmt.hostAddress, m_dir.managementNetns()));
+    return started;
+}
+
+Status LabController::startNodes()
+{
+    for (const NodeSpec &spec : m_lab.nodes) {
+        NodeEnvironment env { &m_lab, &spec, m_dir.netnsName(spec.name), m_switch->dataSocketPath(),
+                              m_dir.nodeDir(spec.name), m_dir.clientKey() + QStringLiteral(".pub"),
+                              &m_transcript, &m_runner, &m_processes };
+        Result<std::unique_ptr<NodeBackend>> created = createNodeBackend(env);
+        if (!created)
+            return fail(created.error());
+        std::shared_ptr<NodeBackend> node = std::move(created).value();
+        m_nodes.insert(spec.name, node);
+        m_state.namespaces += node->namespaces();
+        saveState();
+    }
+    // sshd startup dominates; start all nodes before waiting for any.
+    QList<std::shared_ptr<NodeBackend>> nodes = m_nodes.values();
+    QStringList errors;
+    for (const auto &node : nodes) {
+        if (Status started = node->start(5000); !started)
+            errors << started.error();
+    }
+    saveState();
+    if (!errors.isEmpty())
+        return fail(errors.join(QLatin1Char('\n')));
+    writeKnownHosts();
+    step(QStringLiteral("%1 nodes running, sshd listening on their management addresses").arg(nodes.size()));
+    return {};
+}
+
+// For students who ssh to a node by hand (and the exported script): the pinned keys.
+void LabController::writeKnownHosts()
+{
+    QFile file(m_dir.keysDir() + QStringLiteral("/known_hosts"));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return;
+    for (const auto &node : std::as_const(m_nodes))
+        file.write((node->managementAddress() + QLatin1Char(' ') + node->hostKey() + QLatin1Char('\n')).toUtf8());
+}
+
+Status LabController::checkCabling()
+{
+    Result<QList<VdePortInfo>> ports = m_switch->management()->portCounters();
+    if (!ports)
+        return fail(ports.error());
+    for (int port : m_lab.usedPorts()) {
+        const auto found = std::find_if(ports->cbegin(), ports->cend(), [port](const VdePortInfo &p) { return p.port == port; });
+        if (found == ports->cend() || !found->active)
+            return fail(QStringLiteral("switch port %1 has nothing plugged in: its vde_plug2tap did not connect (see %2)")
+                            .arg(port)
+                            .arg(m_dir.transcriptFile()));
+        if (found->untaggedVlan != m_lab.vlanOfPort(port).value_or(-1))
+            return fail(QStringLiteral("switch port %1 is on VLAN %2, expected %3").arg(port).arg(found->untaggedVlan).arg(*m_lab.vlanOfPort(port)));
+    }
+    step(QStringLiteral("every cable plugged into the right port and VLAN"));
+    return {};
+}
+
+Status LabController::configureNodes()
+{
+    for (const NodeSpec &spec : m_lab.nodes)
+        m_sessions.insert(spec.name, std::make_shared<NodeSession>(m_lab, spec, &m_transcript));
+    // Nodes are independent: configure them in parallel, one thread each.
+    for (const NodeSpec &spec : m_lab.nodes) {
+        SshTarget target;
+        target.label = spec.name;
+        target.host = m_nodes.value(spec.name)->managementAddress();
+        target.identityFile = m_dir.clientKey();
+        target.pinnedHostKey = m_nodes.value(spec.name)->hostKey();
+        target.netnsPath = RuntimeDir::netnsPath(m_dir.managementNetns());
+        m_targets.insert(spec.name, target);
+    }
+    QList<Status> results = QtConcurrent::blockingMapped(m_lab.nodes, [&](const NodeSpec &spec) -> Status {
+        NodeSession *session = m_sessions.value(spec.name).get();
+        if (Status connected = session->connect(m_targets.value(spec.name)); !connected)
+            return connected;
+        return session->configure();
+    });
+    QStringList errors;
+    for (const Status &result : results) {
+        if (!result)
+            errors << result.error();
+    }
+    if (!errors.isEmpty())
+        return fail(errors.join(QLatin1Char('\n')));
+    step(QStringLiteral("nodes configured over SSH and checked: addresses, routing, MPTCP"));
+    return {};
+}
+
+QStringList LabController::down()
+{
+    if (m_state.phase == QLatin1String("down"))
+        return {};
+    m_state.phase = QStringLiteral("stopping");
+    if (m_dir.exists())
+        saveState();
+    m_stepStartMs = m_transcript.elapsedMs();
+    m_sessions.clear();
+    m_targets.clear();
+    for (const auto &node : std::as_const(m_nodes))
+        node->stop();
+    m_nodes.clear();
+    m_processes.stopAll(300);
+    if (m_switch)
+        m_switch->stop(300);
+    m_switch.reset();
+    m_management.reset();
+    const QStringList problems = removeLabLeftovers(m_dir, m_state.namespaces);
+    m_state.namespaces.clear();
+    m_state.brokenPorts.clear();
+    m_state.phase = QStringLiteral("down");
+    step(QStringLiteral("lab %1 removed").arg(m_lab.name));
+    return problems;
+}
+
+Result<int> LabController::portForLink(const QString &link) const
+{
+    const std::optional<int> port = m_lab.resolvePort(link);
+    if (!port) {
+        QStringList examples;
+        for (const NodeSpec &node : m_lab.nodes) {
+            for (const InterfaceSpec &iface : node.interfaces) {
+                if (!iface.management)
+                    examples << node.name + QLatin1Char(':') + iface.name;
+            }
+        }
+        return fail(QStringLiteral("unknown link \"%1\": expected NODE:INTERFACE (%2) or a switch port of the lab")
+                        .arg(link, examples.join(QStringLiteral(", "))));
+    }
+    if (*port == m_lab.management.hostPort)
+        return fail(QStringLiteral("port %1 is the management host's port: breaking it would cut the engine off from every node").arg(*port));
+    for (const NodeSpec &node : m_lab.nodes) {
+        const InterfaceSpec *mgmt = node.managementInterface();
+        if (mgmt && mgmt->switchPort == *port)
+            return fail(QStringLiteral("port %1 is %2's management interface %3: breaking it would cut the engine off from %2")
+                            .arg(*port)
+                            .arg(node.name, mgmt->name));
+    }
+    return *port;
+}
+
+Result<QString> LabController::breakLink(const QString &link)
+{
+    if (m_state.phase != QLatin1String("ready"))
+        return fail(QStringLiteral("lab %1 is not running (it is %2)").arg(m_lab.name, m_state.phase));
+    Result<int> port = portForLink(link);
+    if (!port)
+        return fail(port.error());
+    if (m_state.brokenPorts.contains(*port))
+        return QStringLiteral("port %1 is already broken").arg(*port);
+    if (Status moved = m_switch->management()->setPortVlan(*port, m_lab.switchSpec.deadVlan); !moved)
+        return fail(moved.error());
+    m_state.brokenPorts.insert(*port, m_lab.vlanOfPort(*port).value_or(0));
+    saveState();
+    Q_EMIT linkChanged(*port, true);
+    return QStringLiteral("port %1 moved to dead VLAN %2").arg(*port).arg(m_lab.switchSpec.deadVlan);
+}
+
+Result<QString> LabController::restoreLink(const QString &link)
+{
+    if (m_state.phase != QLatin1String("ready"))
+        return fail(QStringLiteral("lab %1 is not running (it is %2)").arg(m_lab.name, m_state.phase));
+    Result<int> port = portForLink(link);
+    if (!port)
+        return fail(port.error());
+    const int vlan = m_lab.vlanOfPort(*port).value_or(0);
+    if (Status moved = m_switch->management()->setPortVlan(*port, vlan); !moved)
+        return fail(moved.error());
+    const bool wasBroken = m_state.brokenPorts.remove(*port) > 0;
+    saveState();
+    Q_EMIT linkChanged(*port, false);
+    return wasBroken ? QStringLiteral("port %1 back on VLAN %2").arg(*port).arg(vlan)
+                     : QStringLiteral("port %1 was not broken; it is on VLAN %2").arg(*port).arg(vlan);
+}
+
+Result<SshTarget> LabController::sshTarget(const QString &node) const
+{
+    if (m_state.phase != QLatin1String("ready") || !m_targets.contains(node)) {
+        QStringList names;
+        for (const NodeSpec &spec : m_lab.nodes)
+            names << spec.name;
+        return fail(QStringLiteral("no running node \"%1\" in lab %2 (it is %3; nodes: %4)")
+                        .arg(node, m_lab.name, m_state.phase, names.join(QStringLiteral(", "))));
+    }
+    return m_targets.value(node);
+}
+
+} // namespace mlab

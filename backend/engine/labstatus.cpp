@@ -1,0 +1,75 @@
+// LabController::status(): everything a client shows about a running lab.
+#include "engine/labcontroller.h"
+
+#include "nodes/nodebackend.h"
+#include "vde/vdemanagementclient.h"
+#include "vde/vdeswitch.h"
+
+#include <QJsonArray>
+
+namespace mlab {
+
+static QJsonObject portJson(const VdePortInfo &port)
+{
+    return { { QStringLiteral("port"), port.port },           { QStringLiteral("vlan"), port.untaggedVlan },
+             { QStringLiteral("active"), port.active },       { QStringLiteral("inBytes"), qint64(port.inBytes) },
+             { QStringLiteral("outBytes"), qint64(port.outBytes) }, { QStringLiteral("inPackets"), qint64(port.inPackets) },
+             { QStringLiteral("outPackets"), qint64(port.outPackets) } };
+}
+
+QJsonObject LabController::status()
+{
+    QJsonArray nodes;
+    for (const NodeSpec &spec : m_lab.nodes) {
+        QJsonArray interfaces;
+        for (const InterfaceSpec &iface : spec.interfaces) {
+            interfaces.append(QJsonObject { { QStringLiteral("name"), iface.name },
+                                            { QStringLiteral("address"), iface.address },
+                                            { QStringLiteral("mac"), iface.mac },
+                                            { QStringLiteral("port"), iface.switchPort },
+                                            { QStringLiteral("path"), iface.path },
+                                            { QStringLiteral("management"), iface.management },
+                                            { QStringLiteral("broken"), m_state.brokenPorts.contains(iface.switchPort) } });
+        }
+        nodes.append(QJsonObject { { QStringLiteral("name"), spec.name },
+                                   { QStringLiteral("kind"), spec.kind },
+                                   { QStringLiteral("netns"), m_dir.netnsName(spec.name) },
+                                   { QStringLiteral("mptcpProfile"), spec.mptcp.profile },
+                                   { QStringLiteral("interfaces"), interfaces } });
+    }
+    QJsonArray paths;
+    for (const PathSpec &path : m_lab.paths) {
+        bool broken = false;
+        for (const PathEnd &end : m_lab.endsOf(path.name))
+            broken = broken || m_state.brokenPorts.contains(end.interface->switchPort);
+        paths.append(QJsonObject { { QStringLiteral("name"), path.name },
+                                   { QStringLiteral("vlan"), path.vlan },
+                                   { QStringLiteral("rate"), path.shaping.isUnlimited() ? QStringLiteral("unlimited") : path.shaping.rate },
+                                   { QStringLiteral("broken"), broken } });
+    }
+    QJsonArray ports;
+    QString switchError;
+    if (m_switch && m_state.phase == QLatin1String("ready")) {
+        if (Result<QList<VdePortInfo>> counters = m_switch->management()->portCounters(); counters) {
+            for (const VdePortInfo &port : counters.value())
+                ports.append(portJson(port));
+        } else {
+            switchError = counters.error();
+        }
+    }
+    QJsonObject status { { QStringLiteral("lab"), m_lab.name },
+                         { QStringLiteral("labFile"), m_lab.sourceFile },
+                         { QStringLiteral("phase"), m_state.phase },
+                         { QStringLiteral("enginePid"), m_state.engine.pid },
+                         { QStringLiteral("runtimeDir"), m_dir.labDir() },
+                         { QStringLiteral("transcript"), m_dir.transcriptFile() },
+                         { QStringLiteral("deadVlan"), m_lab.switchSpec.deadVlan },
+                         { QStringLiteral("nodes"), nodes },
+                         { QStringLiteral("paths"), paths },
+                         { QStringLiteral("ports"), ports } };
+    if (!switchError.isEmpty())
+        status.insert(QStringLiteral("switchError"), switchError);
+    return status;
+}
+
+} // namespace mlab

@@ -1,0 +1,105 @@
+#include "nodes/namespacenode.h"
+
+#include "core/processes.h"
+#include "core/transcript.h"
+#include "lab/labmodel.h"
+#include "ssh/sshdserver.h"
+#include "ssh/sshkeys.h"
+
+#include <QDir>
+
+namespace mlab {
+
+static QList<WiredTap> tapsOf(const NodeSpec &node)
+{
+    QList<WiredTap> taps;
+    for (const InterfaceSpec &iface : node.interfaces) {
+        // Only the management address is set from the host; the rest is the
+        // engine's job over SSH, as on a real machine.
+        taps << WiredTap { iface.name, iface.mac, iface.switchPort, iface.management ? iface.address : QString() };
+    }
+    return taps;
+}
+
+static SshdConfig sshdConfigFor(const NodeEnvironment &env, const QString &hostKeyFile)
+{
+    SshdConfig config;
+    config.label = env.node->name;
+    config.listenAddress = env.node->managementInterface()->ip();
+    config.hostKeyFile = hostKeyFile;
+    config.authorizedKeysFile = env.clientPublicKeyFile;
+    config.runtimeDir = env.workDir;
+    config.netnsPath = QStringLiteral("/run/netns/") + env.netnsName;
+    config.argvPrefix = { QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), env.netnsName };
+    return config;
+}
+
+NamespaceNode::NamespaceNode(const NodeEnvironment &env)
+    : m_env(env), m_host(env.node->name, env.netnsName, env.switchDir, tapsOf(*env.node))
+{
+}
+
+NamespaceNode::~NamespaceNode()
+{
+    stop();
+}
+
+QString NamespaceNode::hostKeyFile() const
+{
+    return m_env.workDir + QStringLiteral("/ssh_host_ed25519_key");
+}
+
+QString NamespaceNode::managementAddress() const
+{
+    return m_env.node->managementInterface()->ip();
+}
+
+QList<Command> NamespaceNode::plan() const
+{
+    QList<Command> commands = m_host.plan();
+    commands << Command { QStringLiteral("host"),
+                          { QStringLiteral("ssh-keygen"), QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                            QStringLiteral("-N"), QString(), QStringLiteral("-f"), hostKeyFile() },
+                          QStringLiteral("%1's SSH host key; the engine pins it and refuses any other").arg(m_env.node->name) };
+    Command sshd = SshdServer(sshdConfigFor(m_env, hostKeyFile())).command();
+    sshd.background = true;
+    commands << sshd;
+    return commands;
+}
+
+Status NamespaceNode::start(int timeoutMs)
+{
+    if (Status wired = m_host.start(*m_env.runner, *m_env.processes); !wired)
+        return wired;
+    if (!QDir().mkpath(m_env.workDir))
+        return fail(QStringLiteral("%1: cannot create %2").arg(m_env.node->name, m_env.workDir));
+    QFile::setPermissions(m_env.workDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    Result<SshKeyPair> key = generateEd25519Key(hostKeyFile(), m_env.node->name);
+    if (!key)
+        return fail(QStringLiteral("%1: %2").arg(m_env.node->name, key.error()));
+    m_hostKey = key->publicKey;
+    m_env.transcript->record(QStringLiteral("host"), plan().at(plan().size() - 2).toShell(), 0, key->fingerprint,
+                             QStringLiteral("%1's SSH host key").arg(m_env.node->name));
+    m_sshd = std::make_unique<SshdServer>(sshdConfigFor(m_env, hostKeyFile()));
+    Status started = m_sshd->start(timeoutMs);
+    m_env.transcript->record(QStringLiteral("host"), m_sshd->command().toShell() + QStringLiteral(" &"),
+                             started ? 0 : -1, started ? QStringLiteral("pid %1").arg(m_sshd->pid()) : started.error(),
+                             QStringLiteral("%1's sshd, listening on its management address only").arg(m_env.node->name));
+    return started;
+}
+
+void NamespaceNode::stop()
+{
+    if (m_sshd)
+        m_sshd->stop(300);
+    m_sshd.reset();
+}
+
+QList<ProcessRecord> NamespaceNode::processes() const
+{
+    if (!m_sshd || m_sshd->pid() <= 0)
+        return {};
+    return { ProcessRecord { m_sshd->pid(), processStartTime(m_sshd->pid()), m_env.node->name + QStringLiteral(" sshd") } };
+}
+
+} // namespace mlab

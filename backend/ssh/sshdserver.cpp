@@ -1,0 +1,252 @@
+#include "ssh/sshdserver.h"
+
+#include "core/processes.h"
+#include "ssh/netsocket.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QSaveFile>
+
+#include <csignal>
+
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace mlab {
+
+namespace {
+
+// sshd's privilege-separation directory (Debian's build); sshd refuses to start
+// without it, and on a host without a system sshd nobody has created it.
+const QString kPrivsepDir = QStringLiteral("/run/sshd");
+
+// sshd_config expands %-tokens in some paths and splits on spaces.
+bool isSafeConfigPath(const QString &path)
+{
+    return !path.isEmpty() && QDir::isAbsolutePath(path) && !path.contains(QLatin1Char('%'))
+        && !path.contains(QLatin1Char('"')) && !path.contains(QLatin1Char('\n'));
+}
+
+QString quoted(const QString &path)
+{
+    return path.contains(QLatin1Char(' ')) ? QStringLiteral("\"%1\"").arg(path) : path;
+}
+
+// The per-connection sshd processes are sshd's children and outlive a
+// SIGTERM'd listener; a lab that is "down" must not leave them behind.
+QList<ProcessRecord> childrenOf(qint64 parent)
+{
+    QList<ProcessRecord> children;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = stat.readAll();
+        const qsizetype close = text.lastIndexOf(')');
+        const QList<QByteArray> fields = text.mid(close + 2).split(' ');
+        if (close > 0 && fields.size() > 1 && fields.at(1).toLongLong() == parent)
+            children << ProcessRecord { pid, processStartTime(pid), QStringLiteral("sshd connection") };
+    }
+    return children;
+}
+
+} // namespace
+
+SshdServer::SshdServer(SshdConfig config)
+    : m_config(std::move(config))
+{ }
+
+SshdServer::~SshdServer()
+{
+    stop();
+}
+
+QString SshdServer::configPath() const
+{
+    return QDir(m_config.runtimeDir).filePath(QStringLiteral("sshd_config"));
+}
+
+QString SshdServer::logPath() const
+{
+    return QDir(m_config.runtimeDir).filePath(QStringLiteral("sshd.log"));
+}
+
+QString SshdServer::configText() const
+{
+    const QString pidFile = QDir(m_config.runtimeDir).filePath(QStringLiteral("sshd.pid"));
+    QStringList lines {
+        QStringLiteral("# sshd for %1, written by MPTCP Lab").arg(m_config.label),
+        QStringLiteral("ListenAddress %1").arg(m_config.listenAddress),
+        QStringLiteral("Port %1").arg(m_config.port),
+        QStringLiteral("HostKey %1").arg(quoted(m_config.hostKeyFile)),
+        QStringLiteral("AuthorizedKeysFile %1").arg(quoted(m_config.authorizedKeysFile)),
+        QStringLiteral("PidFile %1").arg(quoted(pidFile)),
+        QStringLiteral("PermitRootLogin prohibit-password"),
+        QStringLiteral("PubkeyAuthentication yes"),
+        QStringLiteral("AuthenticationMethods publickey"),
+        QStringLiteral("PasswordAuthentication no"),
+        QStringLiteral("KbdInteractiveAuthentication no"),
+        QStringLiteral("UsePAM no"),
+        QStringLiteral("# the keys live in the lab's private directory, not in ~root/.ssh"),
+        QStringLiteral("StrictModes no"),
+        QStringLiteral("UseDNS no"),
+        QStringLiteral("LogLevel ERROR"),
+        QStringLiteral("PrintMotd no"),
+        QStringLiteral("PrintLastLog no"),
+        QStringLiteral("X11Forwarding no"),
+        QStringLiteral("AllowAgentForwarding no"),
+        QStringLiteral("PermitTunnel no"),
+        QStringLiteral("# commands and telemetry streams share one connection, one channel each"),
+        QStringLiteral("MaxSessions 64"),
+    };
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+QStringList SshdServer::argv() const
+{
+    return m_config.argvPrefix
+        + QStringList { m_config.sshdProgram, QStringLiteral("-D"), QStringLiteral("-e"), QStringLiteral("-f"),
+              configPath() };
+}
+
+Command SshdServer::command() const
+{
+    return Command { QStringLiteral("host"), argv(),
+        QStringLiteral("sshd for %1 on %2 port %3").arg(m_config.label, m_config.listenAddress).arg(m_config.port) };
+}
+
+Status SshdServer::writeConfig() const
+{
+    for (const QString &path : { m_config.hostKeyFile, m_config.authorizedKeysFile, m_config.runtimeDir })
+        if (!isSafeConfigPath(path))
+            return fail(QStringLiteral("%1: sshd cannot use the path \"%2\": it must be absolute and contain no %, "
+                                       "\" or newline")
+                            .arg(m_config.label, path));
+    if (!QDir().mkpath(m_config.runtimeDir))
+        return fail(QStringLiteral("%1: cannot create sshd's directory %2").arg(m_config.label, m_config.runtimeDir));
+    QSaveFile file(configPath());
+    if (!file.open(QIODevice::WriteOnly) || file.write(configText().toUtf8()) < 0 || !file.commit())
+        return fail(QStringLiteral("%1: cannot write %2: %3").arg(m_config.label, configPath(), file.errorString()));
+    return {};
+}
+
+QString SshdServer::log() const
+{
+    QFile file(logPath());
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).trimmed();
+}
+
+QString SshdServer::startFailure(const QString &what) const
+{
+    const QString stderrText = log();
+    return QStringLiteral("%1: sshd (%2) %3%4")
+        .arg(m_config.label, argv().join(QLatin1Char(' ')), what,
+            stderrText.isEmpty() ? QStringLiteral("; it printed nothing")
+                                 : QStringLiteral("; it said: %1").arg(stderrText));
+}
+
+// True once sshd sends its "SSH-2.0-..." banner: proves that sshd, not just
+// any listener, answers, and that it got past loading its keys.
+Result<bool> SshdServer::probe(int timeoutMs) const
+{
+    Result<int> connected = connectTcpInNetns(m_config.netnsPath, m_config.listenAddress, m_config.port, timeoutMs);
+    if (!connected)
+        return fail(connected.error());
+    const int fd = connected.value();
+    pollfd pfd { fd, POLLIN, 0 };
+    char banner[8] = {};
+    bool isSsh = false;
+    if (::poll(&pfd, 1, timeoutMs) > 0)
+        isSsh = ::read(fd, banner, 4) == 4 && QByteArray(banner, 4) == "SSH-";
+    ::close(fd);
+    if (!isSsh)
+        return fail(QStringLiteral("no SSH banner from %1")
+                        .arg(describeEndpoint(m_config.netnsPath, m_config.listenAddress, m_config.port)));
+    return true;
+}
+
+Status SshdServer::start(int timeoutMs)
+{
+    if (isRunning())
+        return fail(QStringLiteral("%1: sshd is already running (pid %2)").arg(m_config.label).arg(pid()));
+    if (Status written = writeConfig(); !written)
+        return written;
+    if (!QDir().mkpath(kPrivsepDir) || ::chmod(QFile::encodeName(kPrivsepDir).constData(), 0755) != 0)
+        return fail(QStringLiteral("%1: cannot create sshd's privilege separation directory %2")
+                        .arg(m_config.label, kPrivsepDir));
+
+    QElapsedTimer clock;
+    clock.start();
+    const QStringList args = argv();
+    m_process = std::make_unique<QProcess>();
+    m_process->setProgram(args.first());
+    m_process->setArguments(args.mid(1));
+    m_process->setStandardInputFile(QProcess::nullDevice());
+    m_process->setStandardOutputFile(QProcess::nullDevice());
+    // A file rather than a pipe: nobody has to keep reading it while the lab runs.
+    m_process->setStandardErrorFile(logPath(), QIODevice::Truncate);
+    m_process->start();
+    if (!m_process->waitForStarted(timeoutMs)) {
+        const QString error = m_process->errorString();
+        m_process.reset();
+        return fail(QStringLiteral("%1: cannot start %2: %3").arg(m_config.label, args.first(), error));
+    }
+
+    QString lastProbe;
+    for (;;) {
+        if (m_process->state() == QProcess::NotRunning || m_process->waitForFinished(0)) {
+            const int code = m_process->exitCode();
+            m_process.reset();
+            return fail(startFailure(QStringLiteral("exited with status %1 before it was ready").arg(code)));
+        }
+        const qint64 left = timeoutMs - clock.elapsed();
+        if (left <= 0) {
+            stop(200);
+            return fail(startFailure(
+                QStringLiteral("did not answer within %1 ms (last probe: %2)").arg(timeoutMs).arg(lastProbe)));
+        }
+        Result<bool> answered = probe(int(qMin<qint64>(left, 250)));
+        if (answered)
+            return {};
+        lastProbe = answered.error();
+        m_process->waitForFinished(int(qMin<qint64>(qMax<qint64>(timeoutMs - clock.elapsed(), 0), 10)));
+    }
+}
+
+bool SshdServer::isRunning() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+
+qint64 SshdServer::pid() const
+{
+    return isRunning() ? m_process->processId() : 0;
+}
+
+void SshdServer::stop(int graceMs)
+{
+    if (!m_process)
+        return;
+    if (isRunning()) {
+        const QList<ProcessRecord> connections = childrenOf(m_process->processId());
+        m_process->terminate();
+        if (!m_process->waitForFinished(graceMs)) {
+            m_process->kill();
+            m_process->waitForFinished(1000);
+        }
+        terminateProcesses(connections, graceMs);
+    }
+    m_process.reset();
+}
+
+} // namespace mlab

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/command.h"
+#include "core/result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QProcess;
+
+namespace mlab {
+
+struct SshdConfig
+{
+    QString label; // e.g. "NodeA", for messages
+    QString listenAddress; // e.g. "10.168.255.1"; must exist in the node's namespace
+    quint16 port = 22;
+    QString hostKeyFile; // private host key, mode 0600
+    QString authorizedKeysFile; // the lab's client public key file
+    QString runtimeDir; // sshd_config, pid file and log go here
+    QString netnsPath; // namespace sshd listens in, for the readiness probe; empty = ours
+    QStringList argvPrefix; // e.g. {"ip", "netns", "exec", "mlab-seed-NodeA"}
+    QString sshdProgram = QStringLiteral("/usr/sbin/sshd"); // absolute: sshd re-execs itself
+};
+
+// A real OpenSSH sshd for one lab node, running in the foreground (-D) so its
+// pid is ours to stop, logging to a file (-e) so errors can be shown.
+// start() blocks until sshd answers: call it from the engine's lab thread.
+class SshdServer
+{
+public:
+    explicit SshdServer(SshdConfig config);
+    ~SshdServer(); // stops sshd
+
+    SshdServer(const SshdServer &) = delete;
+    SshdServer &operator=(const SshdServer &) = delete;
+
+    // What start() writes and runs, for the engine's transcript and --dry-run.
+    QString configPath() const;
+    QString logPath() const;
+    QString configText() const;
+    QStringList argv() const;
+    Command command() const;
+
+    // Writes the config, makes sure /run/sshd exists, starts sshd and waits until it
+    // sends its SSH banner on the listen address (probed from inside the namespace).
+    Status start(int timeoutMs);
+    bool isRunning() const;
+    qint64 pid() const; // 0 when not running
+    // SIGTERM, then SIGKILL after graceMs; also stops sshd's per-connection children.
+    void stop(int graceMs = 1000);
+    // sshd's stderr so far (LogLevel ERROR keeps this to real problems).
+    QString log() const;
+
+private:
+    Status writeConfig() const;
+    Result<bool> probe(int timeoutMs) const;
+    QString startFailure(const QString &what) const;
+
+    SshdConfig m_config;
+    std::unique_ptr<QProcess> m_process;
+};
+
+} // namespace mlab

@@ -1,0 +1,118 @@
+#include "labharness.h"
+
+#include "engine/engineclient.h"
+#include "engine/runtimedir.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+LabHarness::LabHarness(const QString &labName, const QString &rate) : m_labName(labName)
+{
+    QFile seed(QStringLiteral(MPTCPLAB_SOURCE_DIR "/resources/labs/seed.json"));
+    if (!seed.open(QIODevice::ReadOnly))
+        qFatal("cannot read the seed lab");
+    QJsonObject lab = QJsonDocument::fromJson(seed.readAll()).object();
+    lab.insert(QStringLiteral("name"), labName);
+    QJsonArray paths = lab.value(QStringLiteral("paths")).toArray();
+    for (auto path : paths) {
+        QJsonObject object = path.toObject();
+        object.insert(QStringLiteral("rate"), rate);
+        path = object;
+    }
+    lab.insert(QStringLiteral("paths"), paths);
+    m_dir = QDir::tempPath() + QStringLiteral("/mptcplab-test-") + labName;
+    QDir().mkpath(m_dir);
+    m_labFile = m_dir + QStringLiteral("/") + labName + QStringLiteral(".json");
+    QFile out(m_labFile);
+    if (!out.open(QIODevice::WriteOnly))
+        qFatal("cannot write the test lab file");
+    out.write(QJsonDocument(lab).toJson());
+}
+
+LabHarness::~LabHarness()
+{
+    cli({ QStringLiteral("down"), QStringLiteral("--lab"), m_labName });
+    QDir(m_dir).removeRecursively();
+}
+
+QString LabHarness::cliPath()
+{
+    return QStringLiteral(MPTCPLAB_BINARY_DIR "/app/mptcplab-cli/mptcplab-cli");
+}
+
+CliResult LabHarness::cli(const QStringList &arguments, int timeoutMs) const
+{
+    QProcess process;
+    process.start(cliPath(), arguments);
+    CliResult result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = QStringLiteral("timed out: ") + arguments.join(QLatin1Char(' '));
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+QJsonObject LabHarness::status() const
+{
+    mlab::EngineClient client;
+    if (!client.connectTo(mlab::RuntimeDir(m_labName).apiSocket()))
+        return {};
+    mlab::Result<QJsonValue> reply = client.call(QStringLiteral("status"));
+    return reply ? reply->toObject() : QJsonObject();
+}
+
+QString LabHarness::callError(const QString &method, const QJsonObject &params) const
+{
+    mlab::EngineClient client;
+    if (mlab::Status connected = client.connectTo(mlab::RuntimeDir(m_labName).apiSocket()); !connected)
+        return connected.error();
+    mlab::Result<QJsonValue> reply = client.call(method, params);
+    return reply ? QString() : reply.error();
+}
+
+QStringList LabHarness::leftovers() const
+{
+    QStringList found;
+    QProcess ip;
+    ip.start(QStringLiteral("ip"), { QStringLiteral("netns"), QStringLiteral("list") });
+    ip.waitForFinished();
+    const QString prefix = QStringLiteral("mlab-%1-").arg(m_labName);
+    for (const QString &line : QString::fromUtf8(ip.readAllStandardOutput()).split(QLatin1Char('\n'))) {
+        if (line.startsWith(prefix))
+            found << QStringLiteral("namespace ") + line;
+    }
+    const mlab::RuntimeDir dir(m_labName);
+    if (dir.exists())
+        found << QStringLiteral("directory ") + dir.labDir();
+    // Any process whose command line names the lab's runtime directory.
+    for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (pid.toInt() == 0 || !cmdline.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray text = cmdline.readAll().replace('\0', ' ');
+        const QByteArray labDir = dir.labDir().toUtf8() + '/';
+        const QByteArray labOption = "--lab " + m_labFile.toUtf8();
+        if (text.contains(labDir) || text.contains(labOption))
+            found << QStringLiteral("process %1: %2").arg(pid, QString::fromUtf8(text));
+    }
+    return found;
+}
+
+qint64 portOutBytes(const QJsonObject &status, int port)
+{
+    for (const QJsonValue &value : status.value(QStringLiteral("ports")).toArray()) {
+        if (value.toObject().value(QStringLiteral("port")).toInt() == port)
+            return value.toObject().value(QStringLiteral("outBytes")).toInteger();
+    }
+    return -1;
+}

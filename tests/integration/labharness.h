@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+// Drives the real mptcplab-cli and the engine API for integration tests, and
+// checks that nothing of a lab is left on the machine.
+struct CliResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+class LabHarness
+{
+public:
+    // Writes a copy of the seed lab named labName (so a user's own "seed" lab is never touched).
+    explicit LabHarness(const QString &labName, const QString &rate = QStringLiteral("50mbit"));
+    ~LabHarness(); // takes the lab down, whatever happened
+
+    QString labName() const { return m_labName; }
+    QString labFile() const { return m_labFile; }
+    static QString cliPath();
+    CliResult cli(const QStringList &arguments, int timeoutMs = 30000) const;
+    // Calls the engine API directly; fails the calling test on error.
+    QJsonObject status() const;
+    QString callError(const QString &method, const QJsonObject &params) const;
+    // Lines that show something of this lab still on the machine (namespaces, processes, files).
+    QStringList leftovers() const;
+
+private:
+    QString m_labName;
+    QString m_labFile;
+    QString m_dir;
+};
+
+// Bytes a switch port has sent out (what reached the node plugged into it), from a status object.
+qint64 portOutBytes(const QJsonObject &status, int port);

@@ -1,0 +1,259 @@
+// The seed lab for real: vde_switch, namespace nodes, sshd, libssh, MPTCP and
+// iperf, driven through mptcplab-cli and the engine API like a user would.
+#include "labharness.h"
+
+#include "engine/engineclient.h"
+#include "engine/runtimedir.h"
+#include "mptcp/endpoints.h"
+#include "ssh/netsocket.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QProcess>
+#include <QThread>
+#include <QtTest>
+
+#include <csignal>
+#include <memory>
+#include <unistd.h>
+
+using namespace mlab;
+
+class TestSeedLab : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void upBuildsTheTopology();
+    void sshReachesNodesOnlyThroughManagement();
+    void endpointsMatchTheLabFile();
+    void trafficSurvivesABrokenPath();
+    void badLinksAreRefused();
+    void downRemovesEverything();
+    void killedEngineIsCleanedUp();
+    void invalidLabChangesNothing();
+
+private:
+    QString execOn(const QString &node, const QString &command, int *exitCode = nullptr);
+    std::unique_ptr<LabHarness> m_lab;
+};
+
+void TestSeedLab::initTestCase()
+{
+    if (::geteuid() != 0)
+        QSKIP("integration tests need root: they create network namespaces, taps and a switch");
+    m_lab = std::make_unique<LabHarness>(QStringLiteral("itseed"));
+    QVERIFY2(m_lab->leftovers().isEmpty(), qPrintable(m_lab->leftovers().join(QLatin1Char('\n'))));
+    QElapsedTimer clock;
+    clock.start();
+    const CliResult up = m_lab->cli({ QStringLiteral("up"), QStringLiteral("--lab"), m_lab->labFile() });
+    QVERIFY2(up.exitCode == 0, qPrintable(up.out + up.err));
+    qInfo("up took %lld ms", clock.elapsed());
+    QVERIFY(up.out.contains(QStringLiteral("is ready")));
+}
+
+QString TestSeedLab::execOn(const QString &node, const QString &command, int *exitCode)
+{
+    const CliResult result = m_lab->cli({ QStringLiteral("--lab"), m_lab->labName(), QStringLiteral("exec"), node,
+                                          QStringLiteral("sh"), QStringLiteral("-c"), command });
+    if (exitCode)
+        *exitCode = result.exitCode;
+    return result.out;
+}
+
+void TestSeedLab::upBuildsTheTopology()
+{
+    const QJsonObject status = m_lab->status();
+    QCOMPARE(status.value(QStringLiteral("phase")).toString(), QStringLiteral("ready"));
+    const QMap<int, int> expectedVlan { { 1, 3 }, { 2, 3 }, { 3, 3 }, { 10, 1 }, { 11, 2 }, { 20, 1 }, { 21, 2 } };
+    QMap<int, int> seen;
+    for (const QJsonValue &value : status.value(QStringLiteral("ports")).toArray()) {
+        const QJsonObject port = value.toObject();
+        QVERIFY2(port.value(QStringLiteral("active")).toBool(),
+                 qPrintable(QStringLiteral("port %1 has nothing plugged in").arg(port.value(QStringLiteral("port")).toInt())));
+        seen.insert(port.value(QStringLiteral("port")).toInt(), port.value(QStringLiteral("vlan")).toInt());
+    }
+    QCOMPARE(seen, expectedVlan);
+    // Addresses and MACs inside the namespaces, as the tutorial sets them.
+    QVERIFY(execOn(QStringLiteral("NodeA"), QStringLiteral("ip -br addr show eth0")).contains(QStringLiteral("10.168.1.1/24")));
+    QVERIFY(execOn(QStringLiteral("NodeB"), QStringLiteral("ip -br addr show eth1")).contains(QStringLiteral("10.168.2.2/24")));
+    QVERIFY(execOn(QStringLiteral("NodeA"), QStringLiteral("ip -br link show eth1")).contains(QStringLiteral("52:54:00:01:02:01")));
+    // Source routing: replies from each address leave through its own path.
+    QVERIFY(execOn(QStringLiteral("NodeA"), QStringLiteral("ip route get 10.168.2.2 from 10.168.2.1")).contains(QStringLiteral("dev eth1")));
+    QVERIFY(execOn(QStringLiteral("NodeB"), QStringLiteral("ip route show table 1")).contains(QStringLiteral("default via 10.168.1.1 dev eth0")));
+    // The management host lives in its own namespace, never in ours.
+    QVERIFY(QFile::exists(RuntimeDir::netnsPath(QStringLiteral("mlab-itseed-mgmt"))));
+}
+
+void TestSeedLab::sshReachesNodesOnlyThroughManagement()
+{
+    const QString mgmt = RuntimeDir::netnsPath(QStringLiteral("mlab-itseed-mgmt"));
+    Result<int> viaManagement = connectTcpInNetns(mgmt, QStringLiteral("10.168.255.1"), 22, 2000);
+    QVERIFY2(viaManagement.ok(), qPrintable(viaManagement.error()));
+    ::close(viaManagement.value());
+    // The management host has no route to the data paths...
+    QVERIFY(!connectTcpInNetns(mgmt, QStringLiteral("10.168.1.1"), 22, 1000).ok());
+    // ...and NodeB, which does reach NodeA's eth0, finds no sshd there.
+    Result<int> viaPath = connectTcpInNetns(RuntimeDir::netnsPath(QStringLiteral("mlab-itseed-NodeB")),
+                                            QStringLiteral("10.168.1.1"), 22, 1000);
+    QVERIFY(!viaPath.ok());
+    QVERIFY2(viaPath.error().contains(QStringLiteral("refused")), qPrintable(viaPath.error()));
+    const QString listening = execOn(QStringLiteral("NodeA"), QStringLiteral("ss -Htln sport = :22"));
+    QCOMPARE(listening.trimmed().split(QLatin1Char('\n')).size(), 1);
+    QVERIFY2(listening.contains(QStringLiteral("10.168.255.1:22")), qPrintable(listening));
+}
+
+void TestSeedLab::endpointsMatchTheLabFile()
+{
+    const Parsed<QList<MptcpEndpoint>> nodeA = parseEndpoints(execOn(QStringLiteral("NodeA"), QStringLiteral("ip mptcp endpoint show")).toUtf8());
+    QCOMPARE(nodeA.value.size(), 2);
+    QCOMPARE(nodeA.value[0].address, QStringLiteral("10.168.1.1"));
+    QCOMPARE(nodeA.value[0].dev, QStringLiteral("eth0"));
+    QCOMPARE(nodeA.value[0].flags, QStringList({ QStringLiteral("subflow"), QStringLiteral("fullmesh") }));
+    QCOMPARE(nodeA.value[1].address, QStringLiteral("10.168.2.1"));
+    QCOMPARE(nodeA.value[1].dev, QStringLiteral("eth1"));
+    const Parsed<QList<MptcpEndpoint>> nodeB = parseEndpoints(execOn(QStringLiteral("NodeB"), QStringLiteral("ip mptcp endpoint show")).toUtf8());
+    QCOMPARE(nodeB.value.size(), 1);
+    QCOMPARE(nodeB.value[0].address, QStringLiteral("10.168.2.2"));
+    QCOMPARE(nodeB.value[0].flags, QStringList({ QStringLiteral("signal") }));
+    const Parsed<MptcpLimits> limits = parseLimits(execOn(QStringLiteral("NodeA"), QStringLiteral("ip mptcp limits show")).toUtf8());
+    QCOMPARE(limits.value.subflows, std::optional<int>(8));
+}
+
+void TestSeedLab::trafficSurvivesABrokenPath()
+{
+    int exitCode = -1;
+    execOn(QStringLiteral("NodeB"), QStringLiteral("mptcpize run iperf -s >/dev/null 2>&1 &"), &exitCode);
+    QCOMPARE(exitCode, 0);
+    QThread::msleep(300);
+    // The client runs through the engine like a student's command would.
+    QProcess client;
+    client.start(LabHarness::cliPath(), { QStringLiteral("--lab"), m_lab->labName(), QStringLiteral("exec"), QStringLiteral("NodeA"),
+                                          QStringLiteral("mptcpize"), QStringLiteral("run"), QStringLiteral("iperf"), QStringLiteral("-c"),
+                                          QStringLiteral("10.168.1.2"), QStringLiteral("-t"), QStringLiteral("7"), QStringLiteral("-i"), QStringLiteral("1") });
+    QVERIFY(client.waitForStarted());
+
+    // Delivered bytes per path = what NodeB's switch ports (20: path 1, 21: path 2) send out.
+    struct Sample { qint64 atMs; qint64 path1; qint64 path2; };
+    QList<Sample> samples;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 breakAt = -1;
+    qint64 restoreAt = -1;
+    while (clock.elapsed() < 6500) {
+        const QJsonObject status = m_lab->status();
+        samples << Sample { clock.elapsed(), portOutBytes(status, 20), portOutBytes(status, 21) };
+        if (breakAt < 0 && clock.elapsed() >= 2500) {
+            QCOMPARE(m_lab->callError(QStringLiteral("break"), { { QStringLiteral("link"), QStringLiteral("NodeA:eth0") } }), QString());
+            breakAt = clock.elapsed();
+        }
+        if (restoreAt < 0 && clock.elapsed() >= 5000) {
+            QCOMPARE(m_lab->callError(QStringLiteral("restore"), { { QStringLiteral("link"), QStringLiteral("10") } }), QString());
+            restoreAt = clock.elapsed();
+        }
+        QThread::msleep(100);
+    }
+    QVERIFY2(client.waitForFinished(15000), "the iperf client did not finish");
+    const QString clientOutput = QString::fromUtf8(client.readAllStandardOutput());
+    QVERIFY2(client.exitCode() == 0, qPrintable(clientOutput + QString::fromUtf8(client.readAllStandardError())));
+
+    auto deliveredBetween = [&](qint64 fromMs, qint64 toMs, bool path1) {
+        const Sample *first = nullptr;
+        const Sample *last = nullptr;
+        for (const Sample &s : samples) {
+            if (s.atMs >= fromMs && !first)
+                first = &s;
+            if (s.atMs <= toMs)
+                last = &s;
+        }
+        return path1 ? last->path1 - first->path1 : last->path2 - first->path2;
+    };
+    // Before the break both paths carry traffic (50 Mbit/s each is ~6 MB/s).
+    const qint64 before1 = deliveredBetween(breakAt - 1500, breakAt, true);
+    const qint64 before2 = deliveredBetween(breakAt - 1500, breakAt, false);
+    qInfo("before the break: path 1 %lld B, path 2 %lld B in 1.5 s", before1, before2);
+    QVERIFY2(before1 > 1000000 && before2 > 1000000, "both paths must carry traffic before the break");
+    // From 1 s after the break, path 2 alone carries it and path 1 delivers nothing.
+    const qint64 during1 = deliveredBetween(breakAt + 1000, restoreAt, true);
+    const qint64 during2 = deliveredBetween(breakAt + 1000, restoreAt, false);
+    qInfo("during the break: path 1 %lld B, path 2 %lld B in %lld ms", during1, during2, restoreAt - breakAt - 1000);
+    QVERIFY2(during1 < 20000, "a port on the dead VLAN must deliver nothing");
+    QVERIFY2(during2 > 2000000, "path 2 must carry the traffic while path 1 is broken");
+    // How long the total delivered stayed below a quarter of the pre-break rate (the outage a class sees).
+    const double quarterPerMs = double(before1 + before2) / 1500.0 / 4.0;
+    qint64 outageEnd = breakAt;
+    for (qsizetype i = 1; i < samples.size(); ++i) {
+        const qint64 spanMs = samples[i].atMs - samples[i - 1].atMs;
+        const qint64 total = samples[i].path1 - samples[i - 1].path1 + samples[i].path2 - samples[i - 1].path2;
+        if (samples[i - 1].atMs >= breakAt && samples[i].atMs < restoreAt && double(total) < quarterPerMs * double(spanMs))
+            outageEnd = samples[i].atMs;
+    }
+    qInfo("total throughput below a quarter of its pre-break rate until %lld ms after the break", outageEnd - breakAt);
+    const QJsonObject status = m_lab->status();
+    QCOMPARE(portOutBytes(status, 20) >= 0, true);
+    for (const QJsonValue &value : status.value(QStringLiteral("ports")).toArray()) {
+        if (value.toObject().value(QStringLiteral("port")).toInt() == 10)
+            QCOMPARE(value.toObject().value(QStringLiteral("vlan")).toInt(), 1);
+    }
+    execOn(QStringLiteral("NodeB"), QStringLiteral("pkill iperf; true"));
+}
+
+void TestSeedLab::badLinksAreRefused()
+{
+    const QString unknown = m_lab->callError(QStringLiteral("break"), { { QStringLiteral("link"), QStringLiteral("NodeA:eth9") } });
+    QVERIFY2(unknown.contains(QStringLiteral("NodeA:eth9")) && unknown.contains(QStringLiteral("NodeA:eth0")), qPrintable(unknown));
+    const QString management = m_lab->callError(QStringLiteral("break"), { { QStringLiteral("link"), QStringLiteral("NodeA:eth2") } });
+    QVERIFY2(management.contains(QStringLiteral("management")), qPrintable(management));
+    const CliResult cli = m_lab->cli({ QStringLiteral("--lab"), m_lab->labName(), QStringLiteral("break"), QStringLiteral("99") });
+    QCOMPARE(cli.exitCode, 1);
+    QVERIFY2(cli.err.startsWith(QStringLiteral("mptcplab-cli: ")) && cli.err.trimmed().count(QLatin1Char('\n')) == 0, qPrintable(cli.err));
+}
+
+void TestSeedLab::downRemovesEverything()
+{
+    QElapsedTimer clock;
+    clock.start();
+    const CliResult down = m_lab->cli({ QStringLiteral("down"), QStringLiteral("--lab"), m_lab->labName() });
+    QVERIFY2(down.exitCode == 0, qPrintable(down.out + down.err));
+    qInfo("down took %lld ms", clock.elapsed());
+    QVERIFY2(m_lab->leftovers().isEmpty(), qPrintable(m_lab->leftovers().join(QLatin1Char('\n'))));
+}
+
+void TestSeedLab::killedEngineIsCleanedUp()
+{
+    const CliResult up = m_lab->cli({ QStringLiteral("up"), QStringLiteral("--lab"), m_lab->labFile() });
+    QVERIFY2(up.exitCode == 0, qPrintable(up.out + up.err));
+    const qint64 enginePid = m_lab->status().value(QStringLiteral("enginePid")).toInteger();
+    QVERIFY(enginePid > 0);
+    QCOMPARE(::kill(pid_t(enginePid), SIGKILL), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(enginePid), 0) != 0, 5000);
+    QVERIFY(!m_lab->leftovers().isEmpty()); // namespaces and sshd outlive a killed engine...
+    const CliResult status = m_lab->cli({ QStringLiteral("status"), QStringLiteral("--lab"), m_lab->labName() });
+    QCOMPARE(status.exitCode, 1);
+    QVERIFY2(status.err.contains(QStringLiteral("no running engine")), qPrintable(status.err));
+    const CliResult down = m_lab->cli({ QStringLiteral("down"), QStringLiteral("--lab"), m_lab->labName() });
+    QVERIFY2(down.exitCode == 0, qPrintable(down.out + down.err));
+    QVERIFY2(m_lab->leftovers().isEmpty(), qPrintable(m_lab->leftovers().join(QLatin1Char('\n')))); // ...until down
+}
+
+void TestSeedLab::invalidLabChangesNothing()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("bad.json"));
+    QFile bad(file);
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write(QByteArray(R"({"format": "mptcplab-lab/1", "name": "itbad", "switch": {"vlans": [1], "deadVlan": 7}})"));
+    bad.close();
+    const CliResult up = m_lab->cli({ QStringLiteral("up"), QStringLiteral("--lab"), file });
+    QCOMPARE(up.exitCode, 1);
+    QVERIFY2(up.err.contains(file) && up.err.contains(QStringLiteral("/switch/deadVlan")), qPrintable(up.err));
+    QVERIFY(!RuntimeDir(QStringLiteral("itbad")).exists());
+    QProcess ip;
+    ip.start(QStringLiteral("ip"), { QStringLiteral("netns"), QStringLiteral("list") });
+    ip.waitForFinished();
+    QVERIFY(!ip.readAllStandardOutput().contains("mlab-itbad"));
+}
+
+QTEST_GUILESS_MAIN(TestSeedLab)
+#include "tst_seedlab.moc"

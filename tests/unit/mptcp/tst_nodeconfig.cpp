@@ -1,0 +1,143 @@
+#include "mptcp/nodeconfig.h"
+
+#include "seedlab.h"
+
+#include <QTest>
+
+using namespace mlab;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// One line per command, marked when it may fail, so a whole list compares at once.
+QStringList render(const QList<Command> &commands)
+{
+    QStringList lines;
+    for (const Command &command : commands)
+        lines << (command.mayFail ? u"[may fail] "_s : QString()) + command.toShell();
+    return lines;
+}
+
+} // namespace
+
+class TestNodeConfig : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void seedCommands_data();
+    void seedCommands();
+    void everyCommandRunsOnItsNodeWithAReason();
+    void unlimitedPathRemovesShaping();
+    void noDefaultPathMeansNoMainDefaultRoute();
+    void subnetOf_data();
+    void subnetOf();
+};
+
+void TestNodeConfig::seedCommands_data()
+{
+    QTest::addColumn<QString>("node");
+    QTest::addColumn<QStringList>("expected");
+
+    QTest::newRow("NodeA") << u"NodeA"_s
+                           << QStringList {
+                                  u"ip link set dev eth0 up"_s,
+                                  u"ip addr replace 10.168.1.1/24 dev eth0"_s,
+                                  u"tc qdisc replace dev eth0 root tbf rate 50mbit burst 32k latency 50ms"_s,
+                                  u"ip link set dev eth1 up"_s,
+                                  u"ip addr replace 10.168.2.1/24 dev eth1"_s,
+                                  u"tc qdisc replace dev eth1 root tbf rate 50mbit burst 32k latency 50ms"_s,
+                                  u"[may fail] ip rule del from 10.168.1.1 table 1"_s,
+                                  u"ip rule add from 10.168.1.1 table 1"_s,
+                                  u"ip route replace 10.168.1.0/24 dev eth0 scope link table 1"_s,
+                                  u"ip route replace default via 10.168.1.2 dev eth0 table 1"_s,
+                                  u"[may fail] ip rule del from 10.168.2.1 table 2"_s,
+                                  u"ip rule add from 10.168.2.1 table 2"_s,
+                                  u"ip route replace 10.168.2.0/24 dev eth1 scope link table 2"_s,
+                                  u"ip route replace default via 10.168.2.2 dev eth1 table 2"_s,
+                                  u"ip route replace default via 10.168.1.2 dev eth0"_s,
+                              };
+    QTest::newRow("NodeB") << u"NodeB"_s
+                           << QStringList {
+                                  u"ip link set dev eth0 up"_s,
+                                  u"ip addr replace 10.168.1.2/24 dev eth0"_s,
+                                  u"tc qdisc replace dev eth0 root tbf rate 50mbit burst 32k latency 50ms"_s,
+                                  u"ip link set dev eth1 up"_s,
+                                  u"ip addr replace 10.168.2.2/24 dev eth1"_s,
+                                  u"tc qdisc replace dev eth1 root tbf rate 50mbit burst 32k latency 50ms"_s,
+                                  u"[may fail] ip rule del from 10.168.1.2 table 1"_s,
+                                  u"ip rule add from 10.168.1.2 table 1"_s,
+                                  u"ip route replace 10.168.1.0/24 dev eth0 scope link table 1"_s,
+                                  u"ip route replace default via 10.168.1.1 dev eth0 table 1"_s,
+                                  u"[may fail] ip rule del from 10.168.2.2 table 2"_s,
+                                  u"ip rule add from 10.168.2.2 table 2"_s,
+                                  u"ip route replace 10.168.2.0/24 dev eth1 scope link table 2"_s,
+                                  u"ip route replace default via 10.168.2.1 dev eth1 table 2"_s,
+                                  u"ip route replace default via 10.168.1.1 dev eth0"_s,
+                              };
+}
+
+void TestNodeConfig::seedCommands()
+{
+    QFETCH(QString, node);
+    QFETCH(QStringList, expected);
+    const Lab lab = test::seedLab();
+    const NodeSpec *spec = lab.nodeNamed(node);
+    QVERIFY(spec);
+    QCOMPARE(render(networkCommands(lab, *spec)), expected);
+}
+
+void TestNodeConfig::everyCommandRunsOnItsNodeWithAReason()
+{
+    const Lab lab = test::seedLab();
+    for (const NodeSpec &node : lab.nodes) {
+        for (const Command &command : networkCommands(lab, node)) {
+            QCOMPARE(command.where, node.name);
+            QVERIFY2(!command.why.isEmpty(), qPrintable(command.toShell()));
+            // The node backend owns the management interface; touching it would cut SSH.
+            QVERIFY2(!command.argv.contains(u"eth2"_s), qPrintable(command.toShell()));
+        }
+    }
+}
+
+void TestNodeConfig::unlimitedPathRemovesShaping()
+{
+    Lab lab = test::seedLab();
+    lab.paths[1].shaping.rate.clear();
+    const QStringList lines = render(networkCommands(lab, lab.nodes[0]));
+    QVERIFY(lines.contains(u"tc qdisc replace dev eth0 root tbf rate 50mbit burst 32k latency 50ms"_s));
+    QVERIFY(lines.contains(u"[may fail] tc qdisc del dev eth1 root"_s));
+    QVERIFY(!lines.contains(u"tc qdisc replace dev eth1 root tbf rate 50mbit burst 32k latency 50ms"_s));
+}
+
+void TestNodeConfig::noDefaultPathMeansNoMainDefaultRoute()
+{
+    Lab lab = test::seedLab();
+    lab.nodes[0].defaultPath.clear();
+    const QStringList lines = render(networkCommands(lab, lab.nodes[0]));
+    QCOMPARE(lines.size(), 14);
+    QCOMPARE(lines.last(), u"ip route replace default via 10.168.2.2 dev eth1 table 2"_s);
+}
+
+void TestNodeConfig::subnetOf_data()
+{
+    QTest::addColumn<QString>("cidr");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("v4 /24") << u"10.168.1.1/24"_s << u"10.168.1.0/24"_s;
+    QTest::newRow("v4 /30") << u"192.168.7.6/30"_s << u"192.168.7.4/30"_s;
+    QTest::newRow("v4 /32") << u"10.0.0.9/32"_s << u"10.0.0.9/32"_s;
+    QTest::newRow("v6 /64") << u"fd00:1:2:3::1/64"_s << u"fd00:1:2:3::/64"_s;
+    QTest::newRow("no length") << u"10.168.1.1"_s << u"10.168.1.1/32"_s;
+    QTest::newRow("garbage") << u"not-an-address/24"_s << QString();
+    QTest::newRow("bad length") << u"10.168.1.1/40"_s << QString();
+}
+
+void TestNodeConfig::subnetOf()
+{
+    QFETCH(QString, cidr);
+    QFETCH(QString, expected);
+    QCOMPARE(mlab::subnetOf(cidr), expected);
+}
+
+QTEST_GUILESS_MAIN(TestNodeConfig)
+#include "tst_nodeconfig.moc"

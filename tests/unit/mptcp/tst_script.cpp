@@ -1,0 +1,180 @@
+#include "mptcp/script.h"
+
+#include "mptcp/nodecommand.h"
+#include "mptcp/nodeconfig.h"
+#include "seedlab.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mlab;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+ScriptSshOptions sshOptions()
+{
+    ScriptSshOptions ssh;
+    ssh.keyPath = u"/run/mlab/seed/id_ed25519"_s;
+    ssh.knownHostsPath = u"/run/mlab/seed/known hosts"_s; // a space, to prove the quoting
+    return ssh;
+}
+
+bool writeExecutable(const QString &path, const QByteArray &text)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+        return false;
+    file.close();
+    return file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+// Stand-ins for ip and ssh: they log what the script asks for, the way ssh would hand it to the node's shell.
+const QByteArray fakeIp = "#!/bin/sh\n"
+                          "if [ \"$1\" = netns ] && [ \"$2\" = exec ]; then\n"
+                          "    printf 'netns %s\\n' \"$3\" >> \"$LOG\"; shift 3; exec \"$@\"\n"
+                          "fi\n"
+                          "printf 'host: ip %s\\n' \"$*\" >> \"$LOG\"\n";
+const QByteArray fakeSsh = "#!/bin/sh\n"
+                           "while [ $# -gt 0 ]; do\n"
+                           "    case \"$1\" in\n"
+                           "    -i) key=$2; shift 2 ;;\n"
+                           "    -o) opts=\"$opts[$2]\"; shift 2 ;;\n"
+                           "    *@*) dest=$1; shift; break ;;\n"
+                           "    *) echo \"fake ssh: unexpected $1\" >&2; exit 2 ;;\n"
+                           "    esac\n"
+                           "done\n"
+                           "printf 'ssh key=%s %s %s: %s\\n' \"$key\" \"$opts\" \"$dest\" \"$*\" >> \"$LOG\"\n"
+                           "case \"$*\" in *' del '*) exit 1 ;; esac\n";
+
+} // namespace
+
+class TestScript : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void shape();
+    void rejects_data();
+    void rejects();
+    void runsWhatTheEngineWouldRun();
+};
+
+void TestScript::shape()
+{
+    const Lab lab = test::seedLab();
+    QMap<QString, QList<Command>> nodes;
+    nodes.insert(u"NodeB"_s, networkCommands(lab, lab.nodes[1]));
+    nodes.insert(u"NodeA"_s, networkCommands(lab, lab.nodes[0]));
+    const Result<QString> script = exportScript(lab, {}, nodes, sshOptions());
+    QVERIFY2(script.ok(), script.ok() ? "" : qPrintable(script.error())); // error() throws on success
+    const QString &text = *script;
+    QVERIFY(text.startsWith(u"#!/bin/sh\n# MPTCP Lab: the commands that build lab \"seed\""_s));
+    QVERIFY(text.contains(u"\nset -e\n"_s));
+    QVERIFY(text.contains(u"MGMT_NS=mlab-seed-mgmt\n"_s));
+    QVERIFY(text.contains(u"KNOWN_HOSTS='/run/mlab/seed/known hosts'\n"_s));
+    QVERIFY(text.contains(u"    NodeA) addr=10.168.255.1 ;;\n    NodeB) addr=10.168.255.2 ;;\n"_s));
+    QVERIFY(text.contains(u"\n# source routing: packets from 10.168.1.1 use routing table 1\n"
+                          u"on_node NodeA ip rule add from 10.168.1.1 table 1\n"_s));
+    QVERIFY(text.contains(u"on_node NodeA ip rule del from 10.168.1.1 table 1 || true\n"_s));
+    // Lab order, not the map's alphabetical order (the same here), and NodeA before NodeB.
+    QVERIFY(text.indexOf(u"# ---- on NodeA ----"_s) < text.indexOf(u"# ---- on NodeB ----"_s));
+    QVERIFY(!text.contains(u"# ---- on this machine ----"_s));
+}
+
+void TestScript::rejects_data()
+{
+    QTest::addColumn<QString>("node");
+    QTest::addColumn<bool>("dropManagement");
+    QTest::addColumn<bool>("noKey");
+    QTest::addColumn<bool>("emptyCommand");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("unknown node")
+        << u"NodeC"_s << false << false << false
+        << u"Cannot export the script of lab \"seed\": there are commands for node \"NodeC\", "
+           u"which the lab does not have"_s;
+    QTest::newRow("no management") << u"NodeA"_s << true << false << false
+                                   << u"Cannot export the script of lab \"seed\": node \"NodeA\" has no management "
+                                      u"interface to reach it over ssh"_s;
+    QTest::newRow("empty command") << u"NodeA"_s << false << false << true
+                                   << u"Cannot export the script of lab \"seed\": a command for node \"NodeA\" is "
+                                      u"empty (reason given: \"nothing\")"_s;
+    QTest::newRow("no key") << u"NodeA"_s << false << true << false
+                            << u"Cannot export the script of lab \"seed\": the ssh key and known_hosts paths must both "
+                               u"be given"_s;
+}
+
+void TestScript::rejects()
+{
+    QFETCH(QString, node);
+    QFETCH(bool, dropManagement);
+    QFETCH(bool, noKey);
+    QFETCH(bool, emptyCommand);
+    QFETCH(QString, error);
+    Lab lab = test::seedLab();
+    if (dropManagement)
+        lab.nodes[0].interfaces.removeLast();
+    ScriptSshOptions ssh = sshOptions();
+    if (noKey)
+        ssh.keyPath.clear();
+    QMap<QString, QList<Command>> nodes;
+    nodes.insert(node, { nodeCommand(node, emptyCommand ? QStringList() : QStringList { u"true"_s }, u"nothing"_s) });
+    const Result<QString> script = exportScript(lab, {}, nodes, ssh);
+    QVERIFY(!script.ok());
+    QCOMPARE(script.error(), error);
+}
+
+void TestScript::runsWhatTheEngineWouldRun()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeExecutable(dir.filePath(u"ip"_s), fakeIp));
+    QVERIFY(writeExecutable(dir.filePath(u"ssh"_s), fakeSsh));
+
+    const Lab lab = test::seedLab();
+    Command host;
+    host.where = u"host"_s;
+    host.argv = QStringList { u"ip"_s, u"link"_s, u"set"_s, u"dev"_s, u"tap0"_s, u"up"_s };
+    host.why = u"bring the host's management tap up"_s;
+    QMap<QString, QList<Command>> nodes;
+    nodes.insert(u"NodeA"_s,
+        { nodeCommand(u"NodeA"_s, { u"sh"_s, u"-c"_s, u"echo 1 > /proc/sys/net/mptcp/mptcp_enabled"_s },
+              u"a redirection must reach the node's shell intact"_s),
+            nodeCommand(u"NodeA"_s, { u"ip"_s, u"rule"_s, u"del"_s, u"from"_s, u"10.168.1.1"_s }, u"cleanup"_s, true),
+            nodeCommand(u"NodeA"_s, { u"echo"_s, u"it's $HOME"_s }, u"quotes and dollars"_s) });
+    nodes.insert(u"NodeB"_s, { nodeCommand(u"NodeB"_s, { u"ip"_s, u"mptcp"_s, u"endpoint"_s, u"show"_s }, u"look"_s) });
+    const Result<QString> script = exportScript(lab, { host }, nodes, sshOptions());
+    QVERIFY2(script.ok(), script.ok() ? "" : qPrintable(script.error())); // error() throws on success
+
+    const QString path = dir.filePath(u"lab.sh"_s);
+    QVERIFY(writeExecutable(path, script->toUtf8()));
+    QProcess sh;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"PATH"_s, dir.path() + u':' + env.value(u"PATH"_s));
+    env.insert(u"LOG"_s, dir.filePath(u"log"_s));
+    sh.setProcessEnvironment(env);
+    sh.start(u"/bin/sh"_s, { path });
+    QVERIFY(sh.waitForFinished(10000));
+    QVERIFY2(sh.exitCode() == 0, sh.readAllStandardError().constData());
+
+    QFile log(dir.filePath(u"log"_s));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QString opts = u"[UserKnownHostsFile=/run/mlab/seed/known hosts][StrictHostKeyChecking=yes][BatchMode=yes]"_s;
+    const QString ssh = u"ssh key=/run/mlab/seed/id_ed25519 "_s + opts;
+    const QStringList expected {
+        u"host: ip link set dev tap0 up"_s,
+        u"netns mlab-seed-mgmt"_s,
+        ssh + u" root@10.168.255.1: sh -c 'echo 1 > /proc/sys/net/mptcp/mptcp_enabled'"_s,
+        u"netns mlab-seed-mgmt"_s,
+        ssh + u" root@10.168.255.1: ip rule del from 10.168.1.1"_s, // failed, and the script went on
+        u"netns mlab-seed-mgmt"_s,
+        ssh + u" root@10.168.255.1: echo 'it'\\''s $HOME'"_s,
+        u"netns mlab-seed-mgmt"_s,
+        ssh + u" root@10.168.255.2: ip mptcp endpoint show"_s,
+    };
+    QCOMPARE(QString::fromUtf8(log.readAll()).split(u'\n', Qt::SkipEmptyParts), expected);
+}
+
+QTEST_GUILESS_MAIN(TestScript)
+#include "tst_script.moc"
