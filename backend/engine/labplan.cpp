@@ -11,40 +11,57 @@
 
 namespace mlab {
 
-Command switchCommand(const QString &managementSocket, const QString &line, const QString &why)
-{
-    return Command { QStringLiteral("host"),
-                     QStringList { QStringLiteral("unixcmd"), QStringLiteral("-s"), managementSocket } + line.split(QLatin1Char(' ')),
-                     why };
-}
-
 static QList<Command> switchPlan(const Lab &lab, const RuntimeDir &dir)
 {
-    const QString mgmt = VdeSwitch::managementSocketPathIn(dir.switchDir());
+    QStringList layout;
+    for (int vlan : lab.switchSpec.vlans)
+        layout << QStringLiteral("vlan/create %1").arg(vlan);
+    for (int port : lab.usedPorts()) {
+        // vde_switch refuses setvlan on a port that does not exist yet: create it first.
+        layout << QStringLiteral("port/create %1").arg(port)
+               << QStringLiteral("port/setvlan %1 %2").arg(port).arg(lab.vlanOfPort(port).value_or(0));
+    }
+    const QString rcFile = dir.switchDir() + QStringLiteral(".rc");
     QList<Command> commands;
     commands << Command { QStringLiteral("host"),
                           { QStringLiteral("install"), QStringLiteral("-d"), QStringLiteral("-m"), QStringLiteral("0700"), dir.switchDir() },
                           QStringLiteral("a private directory for the switch's sockets (never a world-writable /tmp path)") };
-    Command start { QStringLiteral("host"),
-                    QStringList { QStringLiteral("vde_switch") } + VdeSwitch::arguments(dir.switchDir(), lab.switchSpec.ports),
-                    QStringLiteral("the lab's switch; its console must keep an open stdin or it exits") };
-    start.background = true;
-    commands << start;
-    for (int vlan : lab.switchSpec.vlans)
-        commands << switchCommand(mgmt, QStringLiteral("vlan/create %1").arg(vlan), QStringLiteral("VLAN %1").arg(vlan));
-    for (int port : lab.usedPorts()) {
-        const int vlan = lab.vlanOfPort(port).value_or(0);
-        // vde_switch refuses setvlan on a port that does not exist yet: create it first.
-        commands << switchCommand(mgmt, QStringLiteral("port/create %1").arg(port), QStringLiteral("port %1").arg(port));
-        commands << switchCommand(mgmt, QStringLiteral("port/setvlan %1 %2").arg(port).arg(vlan),
-                                  QStringLiteral("port %1 on VLAN %2").arg(port).arg(vlan));
-    }
+    commands << Command { QStringLiteral("host"),
+                          { QStringLiteral("sh"), QStringLiteral("-c"),
+                            QStringLiteral("cat > %1 <<'EOF'\n%2\nEOF").arg(rcFile, layout.join(QLatin1Char('\n'))) },
+                          QStringLiteral("the switch's VLANs and ports, as management commands it runs at start "
+                                         "(the engine sends the same commands over the management socket)") };
+    // The engine runs the switch in the foreground and holds its stdin open
+    // (its console exits on EOF); by hand, --daemon does the same job.
+    QStringList arguments = VdeSwitch::arguments(dir.switchDir(), lab.switchSpec.ports);
+    arguments[arguments.indexOf(QStringLiteral("-f")) + 1] = rcFile;
+    commands << Command { QStringLiteral("host"),
+                          QStringList { QStringLiteral("vde_switch") } + arguments + QStringList { QStringLiteral("--daemon") },
+                          QStringLiteral("the lab's switch") };
     return commands;
+}
+
+// The engine writes known_hosts from the keys it generated; by hand, from the .pub files.
+static Command knownHostsCommand(const Lab &lab, const RuntimeDir &dir)
+{
+    QStringList lines;
+    for (const NodeSpec &node : lab.nodes) {
+        lines << QStringLiteral("echo \"%1 $(cat %2/ssh_host_ed25519_key.pub)\"")
+                     .arg(node.managementInterface()->ip(), dir.nodeDir(node.name));
+    }
+    return Command { QStringLiteral("host"),
+                     { QStringLiteral("sh"), QStringLiteral("-c"),
+                       QStringLiteral("{ %1; } > %2/known_hosts").arg(lines.join(QStringLiteral("; ")), dir.keysDir()) },
+                     QStringLiteral("pin the nodes' host keys: ssh refuses any other key") };
 }
 
 Result<LabPlan> buildLabPlan(const Lab &lab, const RuntimeDir &dir)
 {
     LabPlan plan;
+    plan.host << Command { QStringLiteral("host"),
+                           { QStringLiteral("install"), QStringLiteral("-d"), QStringLiteral("-m"), QStringLiteral("0700"),
+                             dir.privateDir(), dir.keysDir(), dir.privateDir() + QStringLiteral("/nodes") },
+                           QStringLiteral("the lab's private runtime directory") };
     plan.host << Command { QStringLiteral("host"),
                            { QStringLiteral("ssh-keygen"), QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
                              QStringLiteral("-N"), QString(), QStringLiteral("-f"), dir.clientKey() },
@@ -67,6 +84,7 @@ Result<LabPlan> buildLabPlan(const Lab &lab, const RuntimeDir &dir)
             return fail(QStringLiteral("%1: unknown MPTCP profile \"%2\"").arg(node.name, node.mptcp.profile));
         plan.nodes.insert(node.name, networkCommands(lab, node) + profile->configure(lab, node) + profile->inspect(node));
     }
+    plan.host << knownHostsCommand(lab, dir);
     return plan;
 }
 

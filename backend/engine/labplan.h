@@ -26,7 +26,4 @@ Result<QString> labScript(const Lab &lab, const RuntimeDir &dir);
 // The plan as readable text, grouped by where each command runs.
 QString formatPlan(const LabPlan &plan);
 
-// The switch's management commands written as `unixcmd` calls a student can type.
-Command switchCommand(const QString &managementSocket, const QString &line, const QString &why);
-
 } // namespace mlab

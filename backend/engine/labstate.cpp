@@ -2,6 +2,7 @@
 
 #include "engine/runtimedir.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -97,6 +98,29 @@ QList<qint64> pidsInNamespace(const QString &netnsName)
     return pids;
 }
 
+// Processes whose command line names a path inside the lab's runtime
+// directory: a switch or sshd the state file never heard of (a lab built by
+// hand from `mptcplab-cli script`, or a crash between start and save).
+static QList<ProcessRecord> processesUsing(const QString &labDir)
+{
+    const QByteArray needle = QFile::encodeName(labDir) + '/';
+    QList<ProcessRecord> found;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid || pid == QCoreApplication::applicationPid())
+            continue;
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!cmdline.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray arguments = cmdline.readAll();
+        // The engine serving a lab file is not named by it; everything it started is.
+        if (arguments.contains(needle))
+            found << ProcessRecord { pid, processStartTime(pid), QString::fromLocal8Bit(arguments.left(arguments.indexOf('\0'))) };
+    }
+    return found;
+}
+
 QStringList removeLabLeftovers(const RuntimeDir &dir, const QStringList &extraNamespaces)
 {
     QStringList problems;
@@ -107,7 +131,7 @@ QStringList removeLabLeftovers(const RuntimeDir &dir, const QStringList &extraNa
     // iperf, plugs) goes too, recorded or not.
     QStringList namespaces = state.namespaces + extraNamespaces;
     namespaces.removeDuplicates();
-    QList<ProcessRecord> victims = state.processes;
+    QList<ProcessRecord> victims = state.processes + processesUsing(dir.labDir());
     for (const QString &ns : std::as_const(namespaces)) {
         for (qint64 pid : pidsInNamespace(ns))
             victims << ProcessRecord { pid, processStartTime(pid), ns };

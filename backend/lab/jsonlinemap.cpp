@@ -43,7 +43,11 @@ class Scanner
 public:
     explicit Scanner(const QByteArray &json)
         : m_json(json)
-    { }
+    {
+        // nlohmann skips a UTF-8 byte order mark; so must we, or the whole document would look like one scalar.
+        if (json.startsWith("\xEF\xBB\xBF"))
+            m_pos = 3;
+    }
 
     void skipWhitespace()
     {

@@ -23,6 +23,9 @@ QString withFailureAllowed(const Command &command, QString line)
 
 QString hostLine(const Command &command)
 {
+    // A daemon (plug, sshd) keeps running while the script goes on.
+    if (command.background)
+        return command.toShell() + u" &"_s;
     return withFailureAllowed(command, command.toShell());
 }
 

@@ -58,10 +58,18 @@ QList<Command> NamespaceNode::plan() const
 {
     QList<Command> commands = m_host.plan();
     commands << Command { QStringLiteral("host"),
+                          { QStringLiteral("install"), QStringLiteral("-d"), QStringLiteral("-m"), QStringLiteral("0700"), m_env.workDir },
+                          QStringLiteral("a private directory for %1's sshd files").arg(m_env.node->name) };
+    commands << Command { QStringLiteral("host"),
                           { QStringLiteral("ssh-keygen"), QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
                             QStringLiteral("-N"), QString(), QStringLiteral("-f"), hostKeyFile() },
                           QStringLiteral("%1's SSH host key; the engine pins it and refuses any other").arg(m_env.node->name) };
-    Command sshd = SshdServer(sshdConfigFor(m_env, hostKeyFile())).command();
+    const SshdServer server(sshdConfigFor(m_env, hostKeyFile()));
+    commands << Command { QStringLiteral("host"),
+                          { QStringLiteral("sh"), QStringLiteral("-c"),
+                            QStringLiteral("cat > %1 <<'EOF'\n%2EOF").arg(server.configPath(), server.configText()) },
+                          QStringLiteral("%1's sshd configuration: management address only, key logins only").arg(m_env.node->name) };
+    Command sshd = server.command();
     sshd.background = true;
     commands << sshd;
     return commands;
@@ -78,8 +86,9 @@ Status NamespaceNode::start(int timeoutMs)
     if (!key)
         return fail(QStringLiteral("%1: %2").arg(m_env.node->name, key.error()));
     m_hostKey = key->publicKey;
-    m_env.transcript->record(QStringLiteral("host"), plan().at(plan().size() - 2).toShell(), 0, key->fingerprint,
-                             QStringLiteral("%1's SSH host key").arg(m_env.node->name));
+    m_env.transcript->record(QStringLiteral("host"),
+                             QStringLiteral("ssh-keygen -q -t ed25519 -N '' -f %1").arg(hostKeyFile()), 0,
+                             key->fingerprint, QStringLiteral("%1's SSH host key").arg(m_env.node->name));
     m_sshd = std::make_unique<SshdServer>(sshdConfigFor(m_env, hostKeyFile()));
     Status started = m_sshd->start(timeoutMs);
     m_env.transcript->record(QStringLiteral("host"), m_sshd->command().toShell() + QStringLiteral(" &"),

@@ -1,9 +1,14 @@
 #include "ssh/sshchannel.h"
 
+#include <QRandomGenerator>
+
+#include <atomic>
+
 namespace mlab {
 
-SshChannel::SshChannel(ssh_channel channel)
+SshChannel::SshChannel(ssh_channel channel, QByteArray token)
     : m_channel(channel)
+    , m_token(std::move(token))
 {
     m_callbacks.userdata = this;
     m_callbacks.channel_data_function = &SshChannel::onData;
@@ -28,13 +33,17 @@ Result<std::unique_ptr<SshChannel>> SshChannel::start(ssh_session session, const
     ssh_channel raw = ssh_channel_new(session);
     if (!raw)
         return fail(QStringLiteral("cannot create a channel: %1").arg(QString::fromUtf8(ssh_get_error(session))));
+    static std::atomic<quint64> counter { 0 };
+    const QByteArray token
+        = QByteArray::number(QRandomGenerator::system()->generate64(), 16) + '-' + QByteArray::number(++counter);
     // Callbacks go in before the exec so that no early output is missed.
-    std::unique_ptr<SshChannel> channel(new SshChannel(raw));
+    std::unique_ptr<SshChannel> channel(new SshChannel(raw, token));
     if (ssh_channel_open_session(raw) != SSH_OK) {
         channel->m_remoteClosed = true; // nothing to terminate
         return fail(QStringLiteral("cannot open a channel: %1").arg(QString::fromUtf8(ssh_get_error(session))));
     }
-    if (ssh_channel_request_exec(raw, command.toUtf8().constData()) != SSH_OK)
+    const QByteArray marked = "export MLAB_JOB=" + token + "; " + command.toUtf8();
+    if (ssh_channel_request_exec(raw, marked.constData()) != SSH_OK)
         return fail(
             QStringLiteral("the server refused to run the command: %1").arg(QString::fromUtf8(ssh_get_error(session))));
     return channel;
@@ -45,13 +54,21 @@ void SshChannel::terminate()
     if (m_terminated || m_remoteClosed)
         return;
     m_terminated = true;
-    if (ssh_channel_is_open(m_channel)) {
-        // OpenSSH signals only the command's top process: the login shell execs a
-        // simple command, so "sleep 10" itself gets it; a pipeline's later
-        // members die of SIGPIPE when the channel's pipes close.
-        ssh_channel_request_send_signal(m_channel, "TERM");
+    if (ssh_channel_is_open(m_channel))
         ssh_channel_close(m_channel);
-    }
+}
+
+QString SshChannel::killCommand(const QList<QByteArray> &tokens)
+{
+    // Children inherit the marker in their environment; the command's own shell
+    // only has it in its command line ("export" changes no /proc/PID/environ).
+    // The reaper's own processes carry a different marker, so they never match.
+    QByteArray patterns;
+    for (const QByteArray &token : tokens)
+        patterns += " -e '^MLAB_JOB=" + token + "$' -e '^export MLAB_JOB=" + token + "; '";
+    return QString::fromLatin1("for f in $(grep -lz" + patterns
+        + " /proc/[0-9]*/environ /proc/[0-9]*/cmdline 2>/dev/null); do p=${f#/proc/}; "
+          "kill -TERM \"${p%%/*}\" 2>/dev/null; done; true");
 }
 
 int SshChannel::onData(ssh_session, ssh_channel, void *data, uint32_t len, int isStderr, void *self)

@@ -8,6 +8,7 @@
 #include <libssh/libssh.h>
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <memory>
@@ -22,7 +23,11 @@ class SshChannel
 {
 public:
     // Opens a session channel and execs `command`: one blocking round trip.
+    // The command runs with MLAB_JOB=<token> exported, a marker that its
+    // whole process tree inherits so that killCommand() can find it.
     static Result<std::unique_ptr<SshChannel>> start(ssh_session session, const QString &command);
+    // A shell command that SIGTERMs every process carrying one of these markers.
+    static QString killCommand(const QList<QByteArray> &tokens);
     ~SshChannel();
 
     SshChannel(const SshChannel &) = delete;
@@ -35,12 +40,13 @@ public:
     int exitStatus() const { return m_exitStatus; } // -1 if none was sent (killed by a signal)
     QString exitSignal() const { return m_exitSignal; } // "TERM" ..., empty unless killed by a signal
 
-    // Asks sshd to send SIGTERM to the command, then closes the channel so
-    // that sshd drops the command's pipes. Idempotent.
+    const QByteArray &token() const { return m_token; }
+    // Closes our side: sshd drops the command's pipes, but does not kill it
+    // (see SshConnection::terminate). Idempotent.
     void terminate();
 
 private:
-    explicit SshChannel(ssh_channel channel);
+    SshChannel(ssh_channel channel, QByteArray token);
 
     static int onData(ssh_session, ssh_channel, void *data, uint32_t len, int isStderr, void *self);
     static void onClose(ssh_session, ssh_channel, void *self);
@@ -49,6 +55,7 @@ private:
         ssh_session, ssh_channel, const char *signal, int core, const char *errmsg, const char *lang, void *self);
 
     ssh_channel m_channel;
+    QByteArray m_token;
     ssh_channel_callbacks_struct m_callbacks {};
     QByteArray m_stdOut;
     QByteArray m_stdErr;

@@ -45,6 +45,7 @@ int SshConnection::socketDescriptor() const
 
 void SshConnection::disconnect()
 {
+    m_reapers.clear();
     if (m_event) {
         if (m_session)
             ssh_event_remove_session(m_event, m_session);
@@ -179,6 +180,24 @@ Result<std::unique_ptr<SshChannel>> SshConnection::startChannel(const QString &c
     return channel;
 }
 
+void SshConnection::terminate(const QList<SshChannel *> &channels)
+{
+    QList<QByteArray> tokens;
+    for (SshChannel *channel : channels) {
+        if (channel->isFinished())
+            continue;
+        tokens << channel->token();
+        channel->terminate();
+    }
+    if (tokens.isEmpty() || !isConnected())
+        return;
+    // The exec is acknowledged once sshd has forked the reaper: it runs to its end
+    // even if this connection goes away right after.
+    Result<std::unique_ptr<SshChannel>> reaper = SshChannel::start(m_session, SshChannel::killCommand(tokens));
+    if (reaper)
+        m_reapers.push_back(std::move(reaper).value());
+}
+
 Status SshConnection::processPackets(int timeoutMs)
 {
     if (!m_event || !isConnected())
@@ -189,6 +208,7 @@ Status SshConnection::processPackets(int timeoutMs)
         return {};
     if (rc == SSH_ERROR || !isConnected())
         return fail(lostMessage());
+    std::erase_if(m_reapers, [](const std::unique_ptr<SshChannel> &reaper) { return reaper->isFinished(); });
     return {};
 }
 
@@ -204,7 +224,7 @@ Result<CommandOutput> SshConnection::run(const QString &command, int timeoutMs)
     while (!channel.isFinished()) {
         const qint64 left = timeoutMs - clock.elapsed();
         if (left <= 0) {
-            channel.terminate();
+            terminate({ &channel });
             return fail(QStringLiteral("%1: \"%2\" timed out after %3 ms").arg(m_target.label, command).arg(timeoutMs));
         }
         if (Status alive = processPackets(int(left)); !alive)

@@ -3,10 +3,12 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 struct ssh_session_struct;
 struct ssh_event_struct;
@@ -60,8 +62,13 @@ public:
     // is terminated and reported as a failure. Several may run one after another.
     Result<CommandOutput> run(const QString &command, int timeoutMs);
 
-    // For SshSession's worker, which multiplexes channels itself.
+    // For SshSession's worker, which multiplexes channels itself. Channels
+    // must be destroyed before the connection is.
     Result<std::unique_ptr<SshChannel>> startChannel(const QString &command);
+    // Stops commands before they end: closes their channels and, since OpenSSH
+    // refuses "signal" requests in root sessions, starts a reaper command that
+    // SIGTERMs every process carrying their markers. Does not wait for it.
+    void terminate(const QList<SshChannel *> &channels);
     // Handles the packets that arrived (waiting up to timeoutMs for some),
     // feeding every open channel; fails when the connection is lost.
     Status processPackets(int timeoutMs);
@@ -72,6 +79,7 @@ private:
     QString lostMessage() const;
 
     SshTarget m_target;
+    std::vector<std::unique_ptr<SshChannel>> m_reapers; // kill commands still running
     ssh_session_struct *m_session = nullptr;
     ssh_event_struct *m_event = nullptr;
 };

@@ -79,16 +79,28 @@ QString SshdServer::logPath() const
     return QDir(m_config.runtimeDir).filePath(QStringLiteral("sshd.log"));
 }
 
+QString SshdServer::pidPath() const
+{
+    return QDir(m_config.runtimeDir).filePath(QStringLiteral("sshd.pid"));
+}
+
+// sshd writes its pid file only after it has bound every listen address, so a
+// probe answered before that came from someone else (e.g. an old sshd on the port).
+bool SshdServer::hasBound() const
+{
+    QFile file(pidPath());
+    return file.open(QIODevice::ReadOnly) && file.readAll().trimmed().toLongLong() == m_process->processId();
+}
+
 QString SshdServer::configText() const
 {
-    const QString pidFile = QDir(m_config.runtimeDir).filePath(QStringLiteral("sshd.pid"));
     QStringList lines {
         QStringLiteral("# sshd for %1, written by MPTCP Lab").arg(m_config.label),
         QStringLiteral("ListenAddress %1").arg(m_config.listenAddress),
         QStringLiteral("Port %1").arg(m_config.port),
         QStringLiteral("HostKey %1").arg(quoted(m_config.hostKeyFile)),
         QStringLiteral("AuthorizedKeysFile %1").arg(quoted(m_config.authorizedKeysFile)),
-        QStringLiteral("PidFile %1").arg(quoted(pidFile)),
+        QStringLiteral("PidFile %1").arg(quoted(pidPath())),
         QStringLiteral("PermitRootLogin prohibit-password"),
         QStringLiteral("PubkeyAuthentication yes"),
         QStringLiteral("AuthenticationMethods publickey"),
@@ -107,6 +119,10 @@ QString SshdServer::configText() const
         QStringLiteral("# commands and telemetry streams share one connection, one channel each"),
         QStringLiteral("MaxSessions 64"),
     };
+    if (!m_config.sessionHome.isEmpty()) {
+        lines << QStringLiteral("# keeps the host's ~root/.bashrc out of every command");
+        lines << QStringLiteral("SetEnv HOME=%1").arg(m_config.sessionHome);
+    }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
@@ -130,6 +146,13 @@ Status SshdServer::writeConfig() const
             return fail(QStringLiteral("%1: sshd cannot use the path \"%2\": it must be absolute and contain no %, "
                                        "\" or newline")
                             .arg(m_config.label, path));
+    if (!m_config.sessionHome.isEmpty()
+        && (!isSafeConfigPath(m_config.sessionHome) || m_config.sessionHome.contains(QLatin1Char(' '))))
+        return fail(QStringLiteral("%1: sshd cannot use \"%2\" as HOME: it must be absolute, without spaces, %, \" "
+                                   "or newline")
+                        .arg(m_config.label, m_config.sessionHome));
+    if (!m_config.sessionHome.isEmpty() && !QDir().mkpath(m_config.sessionHome))
+        return fail(QStringLiteral("%1: cannot create the session home %2").arg(m_config.label, m_config.sessionHome));
     if (!QDir().mkpath(m_config.runtimeDir))
         return fail(QStringLiteral("%1: cannot create sshd's directory %2").arg(m_config.label, m_config.runtimeDir));
     QSaveFile file(configPath());
@@ -185,6 +208,7 @@ Status SshdServer::start(int timeoutMs)
         return fail(QStringLiteral("%1: cannot create sshd's privilege separation directory %2")
                         .arg(m_config.label, kPrivsepDir));
 
+    QFile::remove(pidPath());
     QElapsedTimer clock;
     clock.start();
     const QStringList args = argv();
@@ -215,10 +239,14 @@ Status SshdServer::start(int timeoutMs)
             return fail(startFailure(
                 QStringLiteral("did not answer within %1 ms (last probe: %2)").arg(timeoutMs).arg(lastProbe)));
         }
-        Result<bool> answered = probe(int(qMin<qint64>(left, 250)));
-        if (answered)
-            return {};
-        lastProbe = answered.error();
+        if (hasBound()) {
+            Result<bool> answered = probe(int(qMin<qint64>(left, 250)));
+            if (answered)
+                return {};
+            lastProbe = answered.error();
+        } else {
+            lastProbe = QStringLiteral("no pid file yet, so not all addresses bound");
+        }
         m_process->waitForFinished(int(qMin<qint64>(qMax<qint64>(timeoutMs - clock.elapsed(), 0), 10)));
     }
 }

@@ -22,6 +22,11 @@ struct SshdConfig
     QString runtimeDir; // sshd_config, pid file and log go here
     QString netnsPath; // namespace sshd listens in, for the readiness probe; empty = ours
     QStringList argvPrefix; // e.g. {"ip", "netns", "exec", "mlab-seed-NodeA"}
+    // HOME for commands run over SSH; empty = root's own. Namespace nodes share
+    // the host's /root, and bash run by sshd sources ~/.bashrc for every command:
+    // a host .bashrc with pyenv or conda adds 100s of ms per command (measured)
+    // and may print into command output. An empty directory here avoids that.
+    QString sessionHome;
     QString sshdProgram = QStringLiteral("/usr/sbin/sshd"); // absolute: sshd re-execs itself
 };
 
@@ -40,6 +45,7 @@ public:
     // What start() writes and runs, for the engine's transcript and --dry-run.
     QString configPath() const;
     QString logPath() const;
+    QString pidPath() const;
     QString configText() const;
     QStringList argv() const;
     Command command() const;
@@ -57,6 +63,7 @@ public:
 private:
     Status writeConfig() const;
     Result<bool> probe(int timeoutMs) const;
+    bool hasBound() const;
     QString startFailure(const QString &what) const;
 
     SshdConfig m_config;

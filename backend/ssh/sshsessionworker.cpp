@@ -4,6 +4,7 @@
 
 #include <QSocketNotifier>
 #include <QTimer>
+#include <QDateTime>
 
 namespace mlab {
 
@@ -12,7 +13,18 @@ SshSessionWorker::SshSessionWorker(SshTarget target)
 { }
 
 // Members go in reverse order: notifier, then channels, then the connection.
-SshSessionWorker::~SshSessionWorker() = default;
+SshSessionWorker::~SshSessionWorker()
+{
+    terminateAll();
+}
+
+void SshSessionWorker::terminateAll()
+{
+    QList<SshChannel *> running;
+    for (auto &[id, job] : m_jobs)
+        running << job.channel.get();
+    m_connection.terminate(running);
+}
 
 void SshSessionWorker::open()
 {
@@ -39,6 +51,7 @@ void SshSessionWorker::run(quint64 id, const QString &command, int timeoutMs)
     auto timer = std::make_unique<QTimer>();
     timer->setSingleShot(true);
     connect(timer.get(), &QTimer::timeout, this, [this, id, command, timeoutMs] {
+        m_connection.terminate({ m_jobs.at(id).channel.get() });
         finish(id,
             QStringLiteral("%1: \"%2\" timed out after %3 ms")
                 .arg(m_connection.target().label, command)
@@ -58,6 +71,7 @@ void SshSessionWorker::startStream(quint64 id, const QString &command)
 
 bool SshSessionWorker::start(quint64 id, Job job)
 {
+    qDebug("%lld start", QDateTime::currentMSecsSinceEpoch() % 100000);
     Result<std::unique_ptr<SshChannel>> channel = m_connection.startChannel(job.command);
     if (!channel) {
         if (job.isStream)
@@ -69,6 +83,7 @@ bool SshSessionWorker::start(quint64 id, Job job)
         return false;
     }
     job.channel = std::move(channel).value();
+    qDebug("%lld started", QDateTime::currentMSecsSinceEpoch() % 100000);
     m_jobs.emplace(id, std::move(job));
     // Opening the channel processed packets: other channels may have output waiting.
     deliver();
@@ -80,12 +95,14 @@ void SshSessionWorker::stopStream(quint64 id)
     const auto it = m_jobs.find(id);
     if (it == m_jobs.end() || !it->second.isStream)
         return;
-    it->second.channel->terminate();
+    m_connection.terminate({ it->second.channel.get() });
     finish(id, {});
+    deliver(); // starting the reaper processed packets
 }
 
 void SshSessionWorker::close()
 {
+    terminateAll();
     m_notifier.reset();
     endAll(QStringLiteral("%1: the session was closed").arg(m_connection.target().label), {});
     m_connection.disconnect();
@@ -94,6 +111,7 @@ void SshSessionWorker::close()
 
 void SshSessionWorker::onReadable()
 {
+    qDebug("%lld readable", QDateTime::currentMSecsSinceEpoch() % 100000);
     const Status alive = m_connection.processPackets(0);
     deliver();
     if (!alive)
@@ -162,6 +180,7 @@ void SshSessionWorker::finish(quint64 id, const QString &error)
     output.exitSignal = channel.exitSignal();
     output.stdOut = job.stdOut + channel.takeStdOut();
     output.stdErr = job.stdErr + channel.takeStdErr();
+    qDebug("%lld finished", QDateTime::currentMSecsSinceEpoch() % 100000);
     Q_EMIT commandFinished(id, output);
 }
 

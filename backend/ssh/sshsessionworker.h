@@ -59,6 +59,7 @@ private:
     void deliver();
     void deliverLines(quint64 id, Job &job, bool flush);
     void finish(quint64 id, const QString &error);
+    void terminateAll();
     void endAll(const QString &commandError, const QString &streamError);
     void lose(const QString &reason);
 

@@ -13,6 +13,7 @@ private slots:
     void lineOf();
     void duplicateKeys();
     void deepNestingDoesNotOverflow();
+    void byteOrderMarkIsSkipped();
 };
 
 namespace {
@@ -72,6 +73,12 @@ void TestJsonLineMap::deepNestingDoesNotOverflow()
     const JsonLineMap map = JsonLineMap::scan(text);
     QCOMPARE(map.lineOf(QStringLiteral("/0/0/0")), 1);
     QCOMPARE(map.lineOf(QString()), 1);
+}
+
+void TestJsonLineMap::byteOrderMarkIsSkipped()
+{
+    const JsonLineMap map = JsonLineMap::scan("\xEF\xBB\xBF{\n\"a\":\n 1}");
+    QCOMPARE(map.lineOf(QStringLiteral("/a")), 3);
 }
 
 QTEST_GUILESS_MAIN(TestJsonLineMap)

@@ -89,6 +89,8 @@ public:
         config.runtimeDir = dir.filePath(QStringLiteral("sshd-%1").arg(port));
         config.netnsPath = netnsPath;
         config.argvPrefix = { QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), netnsName };
+        // The tests measure this layer, not the host's ~root/.bashrc.
+        config.sessionHome = dir.filePath(QStringLiteral("home"));
         return config;
     }
 

@@ -75,6 +75,8 @@ void TestSshConnection::runReportsStatusAndOutput_data()
     QTest::newRow("no final newline") << QStringLiteral("printf 'a\\nb'") << 0 << QByteArray("a\nb") << QByteArray();
     QTest::newRow("unknown program") << QStringLiteral("no-such-program-mlab") << 127 << QByteArray()
                                      << QByteArray("bash: line 1: no-such-program-mlab: command not found\n");
+    QTest::newRow("HOME is the session home") << QStringLiteral("printf %s \"$HOME\"") << 0
+                                              << m_lab->dir.filePath(QStringLiteral("home")).toUtf8() << QByteArray();
     QTest::newRow("runs in the node's namespace")
         << QStringLiteral("ip -o link show | wc -l") << 0 << QByteArray("1\n") << QByteArray();
 }
