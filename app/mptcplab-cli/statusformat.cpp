@@ -37,6 +37,8 @@ QString formatStatus(const QJsonObject &status)
 {
     QString text = QStringLiteral("lab %1: %2 (engine pid %3, %4)\n")
                        .arg(str(status, "lab"), str(status, "phase"), str(status, "enginePid"), str(status, "labFile"));
+    if (status.contains(QStringLiteral("damage")))
+        text += QStringLiteral("DAMAGED: %1\n").arg(str(status, "damage"));
     text += QStringLiteral("\npaths:\n");
     for (const QJsonValue &value : status.value(QStringLiteral("paths")).toArray()) {
         const QJsonObject path = value.toObject();

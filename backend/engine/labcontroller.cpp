@@ -26,7 +26,7 @@ LabController::LabController(Lab lab, QObject *parent)
     m_state.phase = QStringLiteral("down");
     connect(&m_processes, &ProcessGroup::died, this, [this](const QString &, const QString &reason) {
         if (m_state.phase == QLatin1String("ready"))
-            Q_EMIT labDamaged(reason);
+            reportDamage(reason);
     });
 }
 
@@ -34,6 +34,13 @@ LabController::~LabController()
 {
     if (m_state.phase != QLatin1String("down"))
         down();
+}
+
+void LabController::reportDamage(const QString &reason)
+{
+    m_damage += (m_damage.isEmpty() ? QString() : QStringLiteral("; ")) + reason;
+    m_transcript.record(QStringLiteral("host"), QStringLiteral("# damaged"), -1, reason);
+    Q_EMIT labDamaged(reason);
 }
 
 void LabController::step(const QString &message)
@@ -102,7 +109,7 @@ Status LabController::startSwitch()
         m_transcript.record(QStringLiteral("switch"), command, code == 1000 ? 0 : code, outcome);
     });
     connect(m_switch.get(), &VdeSwitch::died, this, [this](const QString &reason) {
-        Q_EMIT labDamaged(QStringLiteral("the VDE switch died: %1").arg(reason));
+        reportDamage(QStringLiteral("the VDE switch died: %1").arg(reason));
     });
     if (Status started = m_switch->start(m_dir.switchDir(), m_lab.switchSpec.ports); !started)
         return started;
@@ -244,6 +251,7 @@ QStringList LabController::down()
     const QStringList problems = removeLabLeftovers(m_dir, m_state.namespaces);
     m_state.namespaces.clear();
     m_state.brokenPorts.clear();
+    m_damage.clear();
     m_state.phase = QStringLiteral("down");
     step(QStringLiteral("lab %1 removed").arg(m_lab.name));
     return problems;

@@ -64,6 +64,7 @@ private:
     Result<int> portForLink(const QString &link) const;
     void saveState();
     void step(const QString &message);
+    void reportDamage(const QString &reason);
 
     Lab m_lab;
     RuntimeDir m_dir;
@@ -76,7 +77,7 @@ private:
     QMap<QString, std::shared_ptr<NodeBackend>> m_nodes;
     QMap<QString, std::shared_ptr<NodeSession>> m_sessions;
     QMap<QString, SshTarget> m_targets;
-    QString m_clientPublicKey;
+    QString m_damage; // why the running lab is no longer whole, for status
     qint64 m_stepStartMs = 0;
 };
 

@@ -67,6 +67,8 @@ QJsonObject LabController::status()
                          { QStringLiteral("nodes"), nodes },
                          { QStringLiteral("paths"), paths },
                          { QStringLiteral("ports"), ports } };
+    if (!m_damage.isEmpty())
+        status.insert(QStringLiteral("damage"), m_damage);
     if (!switchError.isEmpty())
         status.insert(QStringLiteral("switchError"), switchError);
     return status;

@@ -76,6 +76,7 @@ public:
 
 private:
     Status authenticate();
+    void settleAfterLogin();
     QString lostMessage() const;
 
     SshTarget m_target;

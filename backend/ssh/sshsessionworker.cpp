@@ -4,7 +4,6 @@
 
 #include <QSocketNotifier>
 #include <QTimer>
-#include <QDateTime>
 
 namespace mlab {
 
@@ -71,7 +70,6 @@ void SshSessionWorker::startStream(quint64 id, const QString &command)
 
 bool SshSessionWorker::start(quint64 id, Job job)
 {
-    qDebug("%lld start", QDateTime::currentMSecsSinceEpoch() % 100000);
     Result<std::unique_ptr<SshChannel>> channel = m_connection.startChannel(job.command);
     if (!channel) {
         if (job.isStream)
@@ -83,7 +81,6 @@ bool SshSessionWorker::start(quint64 id, Job job)
         return false;
     }
     job.channel = std::move(channel).value();
-    qDebug("%lld started", QDateTime::currentMSecsSinceEpoch() % 100000);
     m_jobs.emplace(id, std::move(job));
     // Opening the channel processed packets: other channels may have output waiting.
     deliver();
@@ -111,7 +108,6 @@ void SshSessionWorker::close()
 
 void SshSessionWorker::onReadable()
 {
-    qDebug("%lld readable", QDateTime::currentMSecsSinceEpoch() % 100000);
     const Status alive = m_connection.processPackets(0);
     deliver();
     if (!alive)
@@ -180,7 +176,6 @@ void SshSessionWorker::finish(quint64 id, const QString &error)
     output.exitSignal = channel.exitSignal();
     output.stdOut = job.stdOut + channel.takeStdOut();
     output.stdErr = job.stdErr + channel.takeStdErr();
-    qDebug("%lld finished", QDateTime::currentMSecsSinceEpoch() % 100000);
     Q_EMIT commandFinished(id, output);
 }
 

@@ -7,6 +7,7 @@
 #include "mptcp/endpoints.h"
 #include "ssh/netsocket.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QProcess>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void endpointsMatchTheLabFile();
     void trafficSurvivesABrokenPath();
     void badLinksAreRefused();
+    void deadPlugIsReported();
     void downRemovesEverything();
     void killedEngineIsCleanedUp();
     void invalidLabChangesNothing();
@@ -208,6 +210,26 @@ void TestSeedLab::badLinksAreRefused()
     const CliResult cli = m_lab->cli({ QStringLiteral("--lab"), m_lab->labName(), QStringLiteral("break"), QStringLiteral("99") });
     QCOMPARE(cli.exitCode, 1);
     QVERIFY2(cli.err.startsWith(QStringLiteral("mptcplab-cli: ")) && cli.err.trimmed().count(QLatin1Char('\n')) == 0, qPrintable(cli.err));
+}
+
+void TestSeedLab::deadPlugIsReported()
+{
+    // Pull NodeB's eth1 cable: kill the vde_plug2tap serving switch port 21.
+    qint64 plugPid = 0;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
+        if (entry.toLongLong() > 0 && cmdline.open(QIODevice::ReadOnly)) {
+            const QList<QByteArray> args = cmdline.readAll().split('\0');
+            if (args.value(0).endsWith("vde_plug2tap") && args.contains("21") && args.contains("eth1")
+                && args.value(2).contains("/mptcplab/itseed/"))
+                plugPid = entry.toLongLong();
+        }
+    }
+    QVERIFY2(plugPid > 0, "no vde_plug2tap for port 21 of the test lab");
+    QCOMPARE(::kill(pid_t(plugPid), SIGKILL), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_lab->status().value(QStringLiteral("damage")).toString().contains(QStringLiteral("vde_plug2tap")), 5000);
+    const QString damage = m_lab->status().value(QStringLiteral("damage")).toString();
+    QVERIFY2(damage.contains(QStringLiteral("NodeB")) && damage.contains(QStringLiteral("eth1")), qPrintable(damage));
 }
 
 void TestSeedLab::downRemovesEverything()
