@@ -4,10 +4,10 @@
 #include "labselection.h"
 #include "statusformat.h"
 
-#include "engine/engineclient.h"
-#include "engine/labplan.h"
 #include "core/command.h"
 #include "core/processes.h"
+#include "engine/engineclient.h"
+#include "engine/labplan.h"
 #include "engine/runtimedir.h"
 
 #include <QDeadlineTimer>
@@ -43,16 +43,17 @@ Result<Lab> labForUp(const Options &options)
 }
 
 // Connects to the engine of a running lab and makes one call.
-Result<QJsonValue> callRunningLab(const Options &options, const QString &method, const QJsonObject &params = {},
-                                  int timeoutMs = 30000)
+Result<QJsonValue> callRunningLab(
+    const Options &options, const QString &method, const QJsonObject &params = {}, int timeoutMs = 30000)
 {
     Result<QString> lab = selectRunningLab(options.labOption);
     if (!lab)
         return fail(lab.error());
     EngineClient client;
     if (Status connected = client.connectTo(RuntimeDir(*lab).apiSocket()); !connected)
-        return fail(QStringLiteral("lab %1 has no running engine (%2); `mptcplab-cli down --lab %1` removes its leftovers")
-                        .arg(*lab, connected.error()));
+        return fail(
+            QStringLiteral("lab %1 has no running engine (%2); `mptcplab-cli down --lab %1` removes its leftovers")
+                .arg(*lab, connected.error()));
     return client.call(method, params, timeoutMs);
 }
 
@@ -118,7 +119,8 @@ int runDown(const Options &options)
         while (isSameProcessAlive(engine) && !deadline.hasExpired())
             QThread::msleep(5);
         if (isSameProcessAlive(engine))
-            return reportError(QStringLiteral("lab %1 is down but its engine (pid %2) did not exit").arg(*lab).arg(enginePid));
+            return reportError(
+                QStringLiteral("lab %1 is down but its engine (pid %2) did not exit").arg(*lab).arg(enginePid));
         printLine(QStringLiteral("lab %1 is down").arg(*lab));
         return 0;
     }
@@ -147,7 +149,7 @@ int runLinkChange(const Options &options, bool breaking)
         return reportError(QStringLiteral("%1 needs one LINK: NODE:INTERFACE (e.g. NodeA:eth0) or a switch port number")
                                .arg(breaking ? QStringLiteral("break") : QStringLiteral("restore")));
     Result<QJsonValue> done = callRunningLab(options, breaking ? QStringLiteral("break") : QStringLiteral("restore"),
-                                             { { QStringLiteral("link"), options.args.first() } });
+        { { QStringLiteral("link"), options.args.first() } });
     if (!done)
         return reportError(done.error());
     printLine(done->toString());
@@ -180,10 +182,9 @@ int runExec(const Options &options)
         command = words.join(QLatin1Char(' '));
     }
     Result<QJsonValue> done = callRunningLab(options, QStringLiteral("exec"),
-                                             { { QStringLiteral("node"), options.args.first() },
-                                               { QStringLiteral("command"), command },
-                                               { QStringLiteral("timeoutMs"), 600000 } },
-                                             610000);
+        { { QStringLiteral("node"), options.args.first() }, { QStringLiteral("command"), command },
+            { QStringLiteral("timeoutMs"), 600000 } },
+        610000);
     if (!done)
         return reportError(done.error());
     const QJsonObject result = done->toObject();

@@ -7,10 +7,10 @@ namespace mlab::cli {
 
 struct Options
 {
-    QString labOption;   // --lab
-    bool json = false;   // --json
+    QString labOption; // --lab
+    bool json = false; // --json
     bool dryRun = false; // --dry-run
-    QStringList args;    // positional arguments after the command
+    QStringList args; // positional arguments after the command
 };
 
 // Each returns the process exit code; errors are printed as one line on stderr.

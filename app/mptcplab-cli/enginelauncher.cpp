@@ -43,7 +43,9 @@ void installSignalHandlers(const std::function<void()> &onSignal)
         notifier->setEnabled(false);
         onSignal();
     });
-    struct sigaction action {};
+    struct sigaction action
+    {
+    };
     action.sa_handler = forwardSignal;
     sigemptyset(&action.sa_mask);
     for (int signal : { SIGTERM, SIGINT, SIGHUP })
@@ -86,13 +88,16 @@ int serveLab(const Lab &lab)
     labThreadContext.moveToThread(&labThread);
     LabController *controller = nullptr;
     // Created on the lab thread so that it and every child it makes live there.
-    QMetaObject::invokeMethod(&labThreadContext, [&] { controller = new LabController(lab); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &labThreadContext, [&] { controller = new LabController(lab); }, Qt::BlockingQueuedConnection);
     auto shutDown = [&] {
-        QMetaObject::invokeMethod(controller, [controller] {
-            controller->down();
-            delete controller;
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            controller,
+            [controller] {
+                controller->down();
+                delete controller;
+            },
+            Qt::BlockingQueuedConnection);
         labThread.quit();
         labThread.wait();
     };
@@ -110,7 +115,7 @@ int serveLab(const Lab &lab)
     });
     installSignalHandlers([] { QCoreApplication::quit(); });
     std::fprintf(stderr, "engine for lab %s listening on %s (pid %lld)\n", qPrintable(lab.name),
-                 qPrintable(dir.apiSocket()), qint64(::getpid()));
+        qPrintable(dir.apiSocket()), qint64(::getpid()));
     QCoreApplication::exec();
     shutDown();
     return 0;

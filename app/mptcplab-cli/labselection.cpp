@@ -26,7 +26,8 @@ Result<QString> selectRunningLab(const QString &labOption)
     }
     const QStringList running = RuntimeDir::existingLabs();
     if (running.isEmpty())
-        return fail(QStringLiteral("no lab is running (nothing in %1); start one with: mptcplab-cli up").arg(RuntimeDir::baseDir()));
+        return fail(QStringLiteral("no lab is running (nothing in %1); start one with: mptcplab-cli up")
+                        .arg(RuntimeDir::baseDir()));
     if (running.size() > 1)
         return fail(QStringLiteral("%1 labs are running (%2): say which with --lab NAME")
                         .arg(running.size())

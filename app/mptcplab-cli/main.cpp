@@ -33,11 +33,14 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("MPTCP Lab command line.\n") + QLatin1String(usage));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption labOption(QStringLiteral("lab"), QStringLiteral("Lab file (up, script) or lab name."), QStringLiteral("FILE|NAME"));
+    const QCommandLineOption labOption(
+        QStringLiteral("lab"), QStringLiteral("Lab file (up, script) or lab name."), QStringLiteral("FILE|NAME"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("status: print JSON."));
-    const QCommandLineOption dryRunOption(QStringLiteral("dry-run"), QStringLiteral("up: print the commands, run nothing."));
+    const QCommandLineOption dryRunOption(
+        QStringLiteral("dry-run"), QStringLiteral("up: print the commands, run nothing."));
     parser.addOptions({ labOption, jsonOption, dryRunOption });
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("up, down, status, break, restore, exec, script, serve"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"), QStringLiteral("up, down, status, break, restore, exec, script, serve"));
     // exec passes the rest of the line to the node untouched.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     if (!parser.parse(QCoreApplication::arguments()))

@@ -28,7 +28,8 @@ QString formatReadySummary(const QJsonObject &status)
                 text += QStringLiteral(" %1 at %2.").arg(str(node, "name"), str(iface.toObject(), "address"));
         }
     }
-    text += QStringLiteral("\nTry: mptcplab-cli status | break NodeA:eth0 | restore NodeA:eth0 | down. Commands run so far: %1")
+    text += QStringLiteral(
+        "\nTry: mptcplab-cli status | break NodeA:eth0 | restore NodeA:eth0 | down. Commands run so far: %1")
                 .arg(str(status, "transcript"));
     return text;
 }
@@ -42,10 +43,11 @@ QString formatStatus(const QJsonObject &status)
     text += QStringLiteral("\npaths:\n");
     for (const QJsonValue &value : status.value(QStringLiteral("paths")).toArray()) {
         const QJsonObject path = value.toObject();
-        text += QStringLiteral("  %1  VLAN %2  rate %3  %4\n")
-                    .arg(str(path, "name"), -8)
-                    .arg(str(path, "vlan"), str(path, "rate"),
-                         path.value(QStringLiteral("broken")).toBool() ? QStringLiteral("BROKEN") : QStringLiteral("up"));
+        text
+            += QStringLiteral("  %1  VLAN %2  rate %3  %4\n")
+                   .arg(str(path, "name"), -8)
+                   .arg(str(path, "vlan"), str(path, "rate"),
+                       path.value(QStringLiteral("broken")).toBool() ? QStringLiteral("BROKEN") : QStringLiteral("up"));
     }
     text += QStringLiteral("\nnodes:\n");
     for (const QJsonValue &value : status.value(QStringLiteral("nodes")).toArray()) {
@@ -55,12 +57,12 @@ QString formatStatus(const QJsonObject &status)
         for (const QJsonValue &ifaceValue : node.value(QStringLiteral("interfaces")).toArray()) {
             const QJsonObject iface = ifaceValue.toObject();
             const QString role = iface.value(QStringLiteral("management")).toBool() ? QStringLiteral("management")
-                                                                                     : str(iface, "path");
+                                                                                    : str(iface, "path");
             text += QStringLiteral("    %1  %2  %3  port %4  %5%6\n")
                         .arg(str(iface, "name"), -5)
                         .arg(str(iface, "address"), -16)
                         .arg(str(iface, "mac"), str(iface, "port"), role,
-                             iface.value(QStringLiteral("broken")).toBool() ? QStringLiteral("  BROKEN") : QString());
+                            iface.value(QStringLiteral("broken")).toBool() ? QStringLiteral("  BROKEN") : QString());
         }
     }
     text += QStringLiteral("\nswitch ports (dead VLAN %1):\n").arg(str(status, "deadVlan"));
@@ -69,9 +71,10 @@ QString formatStatus(const QJsonObject &status)
         text += QStringLiteral("  port %1  VLAN %2  %3  in %4  out %5\n")
                     .arg(str(port, "port"), 3)
                     .arg(str(port, "vlan"), 2)
-                    .arg(port.value(QStringLiteral("active")).toBool() ? QStringLiteral("active  ") : QStringLiteral("inactive"),
-                         humanBytes(port.value(QStringLiteral("inBytes")).toInteger()),
-                         humanBytes(port.value(QStringLiteral("outBytes")).toInteger()));
+                    .arg(port.value(QStringLiteral("active")).toBool() ? QStringLiteral("active  ")
+                                                                       : QStringLiteral("inactive"),
+                        humanBytes(port.value(QStringLiteral("inBytes")).toInteger()),
+                        humanBytes(port.value(QStringLiteral("outBytes")).toInteger()));
     }
     if (status.contains(QStringLiteral("switchError")))
         text += QStringLiteral("  switch did not answer: %1\n").arg(str(status, "switchError"));

@@ -9,10 +9,10 @@ namespace mlab {
 // executed, printed by --dry-run, and exported as a script a student can run.
 struct Command
 {
-    QString where;     // "host", or the node name for commands run on a node over SSH
-    QStringList argv;  // program and arguments, exactly as executed
-    QString why;       // one line for the transcript and the exported script
-    bool mayFail = false;  // cleanup steps that are fine to fail (e.g. flushing what is not there)
+    QString where; // "host", or the node name for commands run on a node over SSH
+    QStringList argv; // program and arguments, exactly as executed
+    QString why; // one line for the transcript and the exported script
+    bool mayFail = false; // cleanup steps that are fine to fail (e.g. flushing what is not there)
     bool background = false; // a daemon that keeps running (vde_switch, vde_plug2tap, sshd); a script appends '&'
 
     QString toShell() const;

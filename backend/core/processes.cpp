@@ -85,11 +85,17 @@ Result<QByteArray> HostRunner::run(const Command &command, int timeoutMs) const
     const int code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     m_transcript->record(command.where, text, code, err.isEmpty() ? trimmedOutput(out) : err, command.why);
     if (code != 0 && !command.mayFail)
-        return fail(QStringLiteral("\"%1\" failed (exit %2): %3").arg(text).arg(code).arg(err.isEmpty() ? trimmedOutput(out) : err));
+        return fail(QStringLiteral("\"%1\" failed (exit %2): %3")
+                        .arg(text)
+                        .arg(code)
+                        .arg(err.isEmpty() ? trimmedOutput(out) : err));
     return out;
 }
 
-ProcessGroup::ProcessGroup(Transcript *transcript, QObject *parent) : QObject(parent), m_transcript(transcript) { }
+ProcessGroup::ProcessGroup(Transcript *transcript, QObject *parent)
+    : QObject(parent)
+    , m_transcript(transcript)
+{ }
 
 ProcessGroup::~ProcessGroup()
 {

@@ -23,7 +23,7 @@ struct ProcessRecord
     QString what;
 };
 
-quint64 processStartTime(qint64 pid);  // 0 when the process is gone
+quint64 processStartTime(qint64 pid); // 0 when the process is gone
 bool isSameProcessAlive(const ProcessRecord &record);
 // SIGTERM, then SIGKILL after graceMs, for processes that are not our children.
 void terminateProcesses(const QList<ProcessRecord> &records, int graceMs);
@@ -33,7 +33,9 @@ void terminateProcesses(const QList<ProcessRecord> &records, int graceMs);
 class HostRunner
 {
 public:
-    explicit HostRunner(Transcript *transcript) : m_transcript(transcript) { }
+    explicit HostRunner(Transcript *transcript)
+        : m_transcript(transcript)
+    { }
     Result<QByteArray> run(const Command &command, int timeoutMs = 5000) const;
 
 private:

@@ -14,12 +14,15 @@ struct Error
 };
 
 // Value-or-error for fallible internal functions (C++20 has no std::expected).
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_state(std::move(value)) { }
-    Result(Error error) : m_state(std::move(error)) { }
+    Result(T value)
+        : m_state(std::move(value))
+    { }
+    Result(Error error)
+        : m_state(std::move(error))
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -35,12 +38,14 @@ private:
     std::variant<T, Error> m_state;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error.message)), m_failed(true) { }
+    Result(Error error)
+        : m_error(std::move(error.message))
+        , m_failed(true)
+    { }
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }

@@ -4,7 +4,8 @@
 
 namespace mlab {
 
-Transcript::Transcript(QObject *parent) : QObject(parent)
+Transcript::Transcript(QObject *parent)
+    : QObject(parent)
 {
     qRegisterMetaType<TranscriptEntry>();
     m_clock.start();
@@ -34,8 +35,8 @@ void Transcript::record(TranscriptEntry entry)
     Q_EMIT entryAdded(entry);
 }
 
-void Transcript::record(const QString &where, const QString &command, int exitCode, const QString &output,
-                        const QString &why)
+void Transcript::record(
+    const QString &where, const QString &command, int exitCode, const QString &output, const QString &why)
 {
     record(TranscriptEntry { 0, where, command, exitCode, output, why });
 }

@@ -12,11 +12,11 @@ namespace mlab {
 // the lab by hand, so the command text is exactly what was executed.
 struct TranscriptEntry
 {
-    qint64 atMs = 0;   // since the transcript started (monotonic)
-    QString where;     // "host", "switch", or a node name
+    qint64 atMs = 0; // since the transcript started (monotonic)
+    QString where; // "host", "switch", or a node name
     QString command;
-    int exitCode = 0;  // -1 when the command could not run at all
-    QString output;    // trimmed stdout/stderr or the switch's reply
+    int exitCode = 0; // -1 when the command could not run at all
+    QString output; // trimmed stdout/stderr or the switch's reply
     QString why;
 };
 
@@ -30,8 +30,8 @@ public:
     // Also append every entry, one line each, to this file (created 0600).
     bool setLogFile(const QString &path);
     void record(TranscriptEntry entry);
-    void record(const QString &where, const QString &command, int exitCode, const QString &output,
-                const QString &why = {});
+    void record(
+        const QString &where, const QString &command, int exitCode, const QString &output, const QString &why = {});
     qint64 elapsedMs() const { return m_clock.elapsed(); }
 
 Q_SIGNALS:

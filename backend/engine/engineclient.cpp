@@ -14,11 +14,12 @@ Status EngineClient::connectTo(const QString &socketPath, int timeoutMs)
     return {};
 }
 
-Result<QJsonValue> EngineClient::call(const QString &method, const QJsonObject &params, int timeoutMs,
-                                      const EventHandler &onEvent)
+Result<QJsonValue> EngineClient::call(
+    const QString &method, const QJsonObject &params, int timeoutMs, const EventHandler &onEvent)
 {
     const int id = m_nextId++;
-    const QJsonObject request { { QStringLiteral("id"), id }, { QStringLiteral("method"), method }, { QStringLiteral("params"), params } };
+    const QJsonObject request { { QStringLiteral("id"), id }, { QStringLiteral("method"), method },
+        { QStringLiteral("params"), params } };
     m_socket.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
     if (!m_socket.waitForBytesWritten(2000))
         return fail(QStringLiteral("cannot send \"%1\" to the lab engine: %2").arg(method, m_socket.errorString()));
@@ -39,9 +40,11 @@ Result<QJsonValue> EngineClient::call(const QString &method, const QJsonObject &
             return fail(message.value(QStringLiteral("error")).toString());
         }
         if (deadline.hasExpired())
-            return fail(QStringLiteral("the lab engine did not answer \"%1\" within %2 s").arg(method).arg(timeoutMs / 1000));
+            return fail(
+                QStringLiteral("the lab engine did not answer \"%1\" within %2 s").arg(method).arg(timeoutMs / 1000));
         if (m_socket.state() != QLocalSocket::ConnectedState && m_socket.bytesAvailable() == 0)
-            return fail(QStringLiteral("the lab engine closed the connection during \"%1\" (see its log next to %2)").arg(method, m_path));
+            return fail(QStringLiteral("the lab engine closed the connection during \"%1\" (see its log next to %2)")
+                            .arg(method, m_path));
         m_socket.waitForReadyRead(int(qMin<qint64>(deadline.remainingTime(), 200)));
     }
 }

@@ -18,8 +18,8 @@ public:
 
     Status connectTo(const QString &socketPath, int timeoutMs = 1000);
     // Sends one request and waits for its reply, passing pushed events to onEvent meanwhile.
-    Result<QJsonValue> call(const QString &method, const QJsonObject &params = {}, int timeoutMs = 30000,
-                            const EventHandler &onEvent = {});
+    Result<QJsonValue> call(
+        const QString &method, const QJsonObject &params = {}, int timeoutMs = 30000, const EventHandler &onEvent = {});
 
 private:
     QLocalSocket m_socket;

@@ -13,7 +13,10 @@
 namespace mlab {
 
 EngineServer::EngineServer(LabController *controller, uint ownerUid, QObject *parent)
-    : QObject(parent), m_controller(controller), m_server(new QLocalServer(this)), m_ownerUid(ownerUid)
+    : QObject(parent)
+    , m_controller(controller)
+    , m_server(new QLocalServer(this))
+    , m_ownerUid(ownerUid)
 {
     m_execPool.setMaxThreadCount(32);
     connect(m_server, &QLocalServer::newConnection, this, &EngineServer::acceptConnections);
@@ -21,21 +24,17 @@ EngineServer::EngineServer(LabController *controller, uint ownerUid, QObject *pa
         broadcast({ { QStringLiteral("event"), QStringLiteral("progress") }, { QStringLiteral("message"), message } });
     });
     connect(controller, &LabController::linkChanged, this, [this](int port, bool broken) {
-        broadcast({ { QStringLiteral("event"), QStringLiteral("link") },
-                    { QStringLiteral("port"), port },
-                    { QStringLiteral("broken"), broken } });
+        broadcast({ { QStringLiteral("event"), QStringLiteral("link") }, { QStringLiteral("port"), port },
+            { QStringLiteral("broken"), broken } });
     });
     connect(controller, &LabController::labDamaged, this, [this](const QString &reason) {
         broadcast({ { QStringLiteral("event"), QStringLiteral("damaged") }, { QStringLiteral("reason"), reason } });
     });
     connect(controller->transcript(), &Transcript::entryAdded, this, [this](const TranscriptEntry &entry) {
-        broadcast({ { QStringLiteral("event"), QStringLiteral("transcript") },
-                    { QStringLiteral("atMs"), entry.atMs },
-                    { QStringLiteral("where"), entry.where },
-                    { QStringLiteral("command"), entry.command },
-                    { QStringLiteral("exitCode"), entry.exitCode },
-                    { QStringLiteral("output"), entry.output },
-                    { QStringLiteral("why"), entry.why } });
+        broadcast({ { QStringLiteral("event"), QStringLiteral("transcript") }, { QStringLiteral("atMs"), entry.atMs },
+            { QStringLiteral("where"), entry.where }, { QStringLiteral("command"), entry.command },
+            { QStringLiteral("exitCode"), entry.exitCode }, { QStringLiteral("output"), entry.output },
+            { QStringLiteral("why"), entry.why } });
     });
 }
 
@@ -54,16 +53,19 @@ bool EngineServer::listen(const QString &socketPath, QString *error)
 void EngineServer::acceptConnections()
 {
     while (QLocalSocket *client = m_server->nextPendingConnection()) {
-        struct ucred credentials {};
+        struct ucred credentials
+        {
+        };
         socklen_t length = sizeof credentials;
-        const bool known = ::getsockopt(int(client->socketDescriptor()), SOL_SOCKET, SO_PEERCRED, &credentials,
-                                        &length) == 0;
+        const bool known
+            = ::getsockopt(int(client->socketDescriptor()), SOL_SOCKET, SO_PEERCRED, &credentials, &length) == 0;
         if (!known || (credentials.uid != 0 && credentials.uid != m_ownerUid)) {
-            send(client, { { QStringLiteral("ok"), false },
-                           { QStringLiteral("error"),
-                             QStringLiteral("permission denied: this lab belongs to uid %1; uid %2 may not control it")
-                                 .arg(m_ownerUid)
-                                 .arg(credentials.uid) } });
+            send(client,
+                { { QStringLiteral("ok"), false },
+                    { QStringLiteral("error"),
+                        QStringLiteral("permission denied: this lab belongs to uid %1; uid %2 may not control it")
+                            .arg(m_ownerUid)
+                            .arg(credentials.uid) } });
             client->disconnectFromServer();
             client->deleteLater();
             continue;
@@ -84,15 +86,17 @@ void EngineServer::handleLine(QLocalSocket *client, const QByteArray &line)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
     if (!document.isObject()) {
-        reply(client, QJsonValue(), false, QStringLiteral("request is not a JSON object: %1").arg(parseError.errorString()));
+        reply(client, QJsonValue(), false,
+            QStringLiteral("request is not a JSON object: %1").arg(parseError.errorString()));
         return;
     }
     const QJsonObject request = document.object();
     dispatch(client, request.value(QStringLiteral("id")), request.value(QStringLiteral("method")).toString(),
-             request.value(QStringLiteral("params")).toObject());
+        request.value(QStringLiteral("params")).toObject());
 }
 
-void EngineServer::dispatch(QLocalSocket *client, const QJsonValue &id, const QString &method, const QJsonObject &params)
+void EngineServer::dispatch(
+    QLocalSocket *client, const QJsonValue &id, const QString &method, const QJsonObject &params)
 {
     QPointer<QLocalSocket> guard(client);
     LabController *lab = m_controller;
@@ -100,7 +104,8 @@ void EngineServer::dispatch(QLocalSocket *client, const QJsonValue &id, const QS
     auto onLabThread = [this, guard, id](auto fn) {
         QMetaObject::invokeMethod(m_controller, [this, guard, id, fn] {
             const auto [ok, payload] = fn();
-            QMetaObject::invokeMethod(this, [this, guard, id, ok = ok, payload = payload] { reply(guard, id, ok, payload); });
+            QMetaObject::invokeMethod(
+                this, [this, guard, id, ok = ok, payload = payload] { reply(guard, id, ok, payload); });
         });
     };
     const QString link = params.value(QStringLiteral("link")).toString();
@@ -126,16 +131,18 @@ void EngineServer::dispatch(QLocalSocket *client, const QJsonValue &id, const QS
         QMetaObject::invokeMethod(lab, [this, lab, guard, id, node, command, timeoutMs] {
             Result<SshTarget> target = lab->sshTarget(node);
             if (!target) {
-                QMetaObject::invokeMethod(this, [this, guard, id, error = target.error()] { reply(guard, id, false, error); });
+                QMetaObject::invokeMethod(
+                    this, [this, guard, id, error = target.error()] { reply(guard, id, false, error); });
                 return;
             }
             Transcript *transcript = lab->transcript();
             m_execPool.start([this, guard, id, target = target.value(), command, timeoutMs, transcript] {
                 Result<QJsonObject> done = runUserCommand(target, command, timeoutMs, transcript);
-                QMetaObject::invokeMethod(this, [this, guard, id, ok = done.ok(),
-                                                 payload = done ? QJsonValue(done.value()) : QJsonValue(done.error())] {
-                    reply(guard, id, ok, payload);
-                });
+                QMetaObject::invokeMethod(this,
+                    [this, guard, id, ok = done.ok(),
+                        payload = done ? QJsonValue(done.value()) : QJsonValue(done.error())] {
+                        reply(guard, id, ok, payload);
+                    });
             });
         });
     } else if (method == QLatin1String("down")) {
@@ -143,13 +150,14 @@ void EngineServer::dispatch(QLocalSocket *client, const QJsonValue &id, const QS
             const QStringList problems = lab->down();
             QMetaObject::invokeMethod(this, [this, guard, id, problems] {
                 reply(guard, id, problems.isEmpty(),
-                      problems.isEmpty() ? QJsonValue(QStringLiteral("lab removed")) : QJsonValue(problems.join(QLatin1Char('\n'))));
+                    problems.isEmpty() ? QJsonValue(QStringLiteral("lab removed"))
+                                       : QJsonValue(problems.join(QLatin1Char('\n'))));
                 Q_EMIT labDown();
             });
         });
     } else {
         reply(guard, id, false,
-              QStringLiteral("unknown method \"%1\" (expected status, up, down, break, restore, exec)").arg(method));
+            QStringLiteral("unknown method \"%1\" (expected status, up, down, break, restore, exec)").arg(method));
     }
 }
 
@@ -157,9 +165,9 @@ void EngineServer::reply(QPointer<QLocalSocket> client, const QJsonValue &id, bo
 {
     if (!client)
         return;
-    send(client, { { QStringLiteral("id"), id },
-                   { QStringLiteral("ok"), ok },
-                   { ok ? QStringLiteral("result") : QStringLiteral("error"), payload } });
+    send(client,
+        { { QStringLiteral("id"), id }, { QStringLiteral("ok"), ok },
+            { ok ? QStringLiteral("result") : QStringLiteral("error"), payload } });
 }
 
 void EngineServer::broadcast(const QJsonObject &event)

@@ -17,8 +17,11 @@
 namespace mlab {
 
 LabController::LabController(Lab lab, QObject *parent)
-    : QObject(parent), m_lab(std::move(lab)), m_dir(m_lab.name), m_runner(&m_transcript),
-      m_processes(&m_transcript)
+    : QObject(parent)
+    , m_lab(std::move(lab))
+    , m_dir(m_lab.name)
+    , m_runner(&m_transcript)
+    , m_processes(&m_transcript)
 {
     m_state.lab = m_lab.name;
     m_state.labFile = m_lab.sourceFile;
@@ -54,7 +57,8 @@ void LabController::saveState()
 {
     m_state.processes = m_processes.records();
     if (m_switch && m_switch->pid() > 0)
-        m_state.processes << ProcessRecord { m_switch->pid(), processStartTime(m_switch->pid()), QStringLiteral("vde_switch") };
+        m_state.processes << ProcessRecord { m_switch->pid(), processStartTime(m_switch->pid()),
+            QStringLiteral("vde_switch") };
     for (const auto &node : std::as_const(m_nodes))
         m_state.processes += node->processes();
     if (Status saved = m_state.save(m_dir.stateFile()); !saved)
@@ -89,11 +93,11 @@ Status LabController::bringUp()
     if (!clientKey)
         return fail(clientKey.error());
     m_transcript.record(QStringLiteral("host"),
-                        QStringLiteral("ssh-keygen -q -t ed25519 -N '' -f %1").arg(m_dir.clientKey()), 0,
-                        clientKey->fingerprint, QStringLiteral("the engine's SSH key for this lab"));
+        QStringLiteral("ssh-keygen -q -t ed25519 -N '' -f %1").arg(m_dir.clientKey()), 0, clientKey->fingerprint,
+        QStringLiteral("the engine's SSH key for this lab"));
     step(QStringLiteral("client key generated"));
-    for (auto stage : { &LabController::startSwitch, &LabController::startManagementNetwork,
-                        &LabController::startNodes, &LabController::checkCabling, &LabController::configureNodes }) {
+    for (auto stage : { &LabController::startSwitch, &LabController::startManagementNetwork, &LabController::startNodes,
+             &LabController::checkCabling, &LabController::configureNodes }) {
         if (Status done = (this->*stage)(); !done)
             return done;
     }
@@ -108,15 +112,15 @@ Status LabController::startSwitch()
         const int code = outcome.section(QLatin1Char(' '), 0, 0).toInt();
         m_transcript.record(QStringLiteral("switch"), command, code == 1000 ? 0 : code, outcome);
     });
-    connect(m_switch.get(), &VdeSwitch::died, this, [this](const QString &reason) {
-        reportDamage(QStringLiteral("the VDE switch died: %1").arg(reason));
-    });
+    connect(m_switch.get(), &VdeSwitch::died, this,
+        [this](const QString &reason) { reportDamage(QStringLiteral("the VDE switch died: %1").arg(reason)); });
     if (Status started = m_switch->start(m_dir.switchDir(), m_lab.switchSpec.ports); !started)
         return started;
     const Command switchCommand { QStringLiteral("host"),
-                                  QStringList { QStringLiteral("vde_switch") } + VdeSwitch::arguments(m_dir.switchDir(), m_lab.switchSpec.ports), {} };
+        QStringList { QStringLiteral("vde_switch") } + VdeSwitch::arguments(m_dir.switchDir(), m_lab.switchSpec.ports),
+        {} };
     m_transcript.record(QStringLiteral("host"), switchCommand.toShell() + QStringLiteral(" &"), 0,
-                        QStringLiteral("pid %1").arg(m_switch->pid()), QStringLiteral("the lab's switch"));
+        QStringLiteral("pid %1").arg(m_switch->pid()), QStringLiteral("the lab's switch"));
     saveState();
     QMap<int, int> portVlan;
     for (int port : m_lab.usedPorts())
@@ -130,9 +134,8 @@ Status LabController::startSwitch()
 Status LabController::startManagementNetwork()
 {
     const ManagementSpec &mgmt = m_lab.management;
-    m_management = std::make_unique<NamespaceHost>(
-        QStringLiteral("management host"), m_dir.managementNetns(), m_switch->dataSocketPath(),
-        QList<WiredTap> { { mgmt.hostTap, QString(), mgmt.hostPort, mgmt.hostAddress } });
+    m_management = std::make_unique<NamespaceHost>(QStringLiteral("management host"), m_dir.managementNetns(),
+        m_switch->dataSocketPath(), QList<WiredTap> { { mgmt.hostTap, QString(), mgmt.hostPort, mgmt.hostAddress } });
     m_state.namespaces << m_dir.managementNetns();
     saveState();
     Status started = m_management->start(m_runner, m_processes);
@@ -146,8 +149,8 @@ Status LabController::startNodes()
 {
     for (const NodeSpec &spec : m_lab.nodes) {
         NodeEnvironment env { &m_lab, &spec, m_dir.netnsName(spec.name), m_switch->dataSocketPath(),
-                              m_dir.nodeDir(spec.name), m_dir.clientKey() + QStringLiteral(".pub"),
-                              &m_transcript, &m_runner, &m_processes };
+            m_dir.nodeDir(spec.name), m_dir.clientKey() + QStringLiteral(".pub"), &m_transcript, &m_runner,
+            &m_processes };
         Result<std::unique_ptr<NodeBackend>> created = createNodeBackend(env);
         if (!created)
             return fail(created.error());
@@ -187,13 +190,18 @@ Status LabController::checkCabling()
     if (!ports)
         return fail(ports.error());
     for (int port : m_lab.usedPorts()) {
-        const auto found = std::find_if(ports->cbegin(), ports->cend(), [port](const VdePortInfo &p) { return p.port == port; });
+        const auto found
+            = std::find_if(ports->cbegin(), ports->cend(), [port](const VdePortInfo &p) { return p.port == port; });
         if (found == ports->cend() || !found->active)
-            return fail(QStringLiteral("switch port %1 has nothing plugged in: its vde_plug2tap did not connect (see %2)")
-                            .arg(port)
-                            .arg(m_dir.transcriptFile()));
+            return fail(
+                QStringLiteral("switch port %1 has nothing plugged in: its vde_plug2tap did not connect (see %2)")
+                    .arg(port)
+                    .arg(m_dir.transcriptFile()));
         if (found->untaggedVlan != m_lab.vlanOfPort(port).value_or(-1))
-            return fail(QStringLiteral("switch port %1 is on VLAN %2, expected %3").arg(port).arg(found->untaggedVlan).arg(*m_lab.vlanOfPort(port)));
+            return fail(QStringLiteral("switch port %1 is on VLAN %2, expected %3")
+                            .arg(port)
+                            .arg(found->untaggedVlan)
+                            .arg(*m_lab.vlanOfPort(port)));
     }
     step(QStringLiteral("every cable plugged into the right port and VLAN"));
     return {};
@@ -272,13 +280,16 @@ Result<int> LabController::portForLink(const QString &link) const
                         .arg(link, examples.join(QStringLiteral(", "))));
     }
     if (*port == m_lab.management.hostPort)
-        return fail(QStringLiteral("port %1 is the management host's port: breaking it would cut the engine off from every node").arg(*port));
+        return fail(QStringLiteral(
+            "port %1 is the management host's port: breaking it would cut the engine off from every node")
+                        .arg(*port));
     for (const NodeSpec &node : m_lab.nodes) {
         const InterfaceSpec *mgmt = node.managementInterface();
         if (mgmt && mgmt->switchPort == *port)
-            return fail(QStringLiteral("port %1 is %2's management interface %3: breaking it would cut the engine off from %2")
-                            .arg(*port)
-                            .arg(node.name, mgmt->name));
+            return fail(
+                QStringLiteral("port %1 is %2's management interface %3: breaking it would cut the engine off from %2")
+                    .arg(*port)
+                    .arg(node.name, mgmt->name));
     }
     return *port;
 }

@@ -24,20 +24,21 @@ static QList<Command> switchPlan(const Lab &lab, const RuntimeDir &dir)
     const QString rcFile = dir.switchDir() + QStringLiteral(".rc");
     QList<Command> commands;
     commands << Command { QStringLiteral("host"),
-                          { QStringLiteral("install"), QStringLiteral("-d"), QStringLiteral("-m"), QStringLiteral("0700"), dir.switchDir() },
-                          QStringLiteral("a private directory for the switch's sockets (never a world-writable /tmp path)") };
+        { QStringLiteral("install"), QStringLiteral("-d"), QStringLiteral("-m"), QStringLiteral("0700"),
+            dir.switchDir() },
+        QStringLiteral("a private directory for the switch's sockets (never a world-writable /tmp path)") };
     commands << Command { QStringLiteral("host"),
-                          { QStringLiteral("sh"), QStringLiteral("-c"),
-                            QStringLiteral("cat > %1 <<'EOF'\n%2\nEOF").arg(rcFile, layout.join(QLatin1Char('\n'))) },
-                          QStringLiteral("the switch's VLANs and ports, as management commands it runs at start "
-                                         "(the engine sends the same commands over the management socket)") };
+        { QStringLiteral("sh"), QStringLiteral("-c"),
+            QStringLiteral("cat > %1 <<'EOF'\n%2\nEOF").arg(rcFile, layout.join(QLatin1Char('\n'))) },
+        QStringLiteral("the switch's VLANs and ports, as management commands it runs at start "
+                       "(the engine sends the same commands over the management socket)") };
     // The engine runs the switch in the foreground and holds its stdin open
     // (its console exits on EOF); by hand, --daemon does the same job.
     QStringList arguments = VdeSwitch::arguments(dir.switchDir(), lab.switchSpec.ports);
     arguments[arguments.indexOf(QStringLiteral("-f")) + 1] = rcFile;
     commands << Command { QStringLiteral("host"),
-                          QStringList { QStringLiteral("vde_switch") } + arguments + QStringList { QStringLiteral("--daemon") },
-                          QStringLiteral("the lab's switch") };
+        QStringList { QStringLiteral("vde_switch") } + arguments + QStringList { QStringLiteral("--daemon") },
+        QStringLiteral("the lab's switch") };
     return commands;
 }
 
@@ -50,31 +51,31 @@ static Command knownHostsCommand(const Lab &lab, const RuntimeDir &dir)
                      .arg(node.managementInterface()->ip(), dir.nodeDir(node.name));
     }
     return Command { QStringLiteral("host"),
-                     { QStringLiteral("sh"), QStringLiteral("-c"),
-                       QStringLiteral("{ %1; } > %2/known_hosts").arg(lines.join(QStringLiteral("; ")), dir.keysDir()) },
-                     QStringLiteral("pin the nodes' host keys: ssh refuses any other key") };
+        { QStringLiteral("sh"), QStringLiteral("-c"),
+            QStringLiteral("{ %1; } > %2/known_hosts").arg(lines.join(QStringLiteral("; ")), dir.keysDir()) },
+        QStringLiteral("pin the nodes' host keys: ssh refuses any other key") };
 }
 
 Result<LabPlan> buildLabPlan(const Lab &lab, const RuntimeDir &dir)
 {
     LabPlan plan;
     plan.host << Command { QStringLiteral("host"),
-                           { QStringLiteral("install"), QStringLiteral("-d"), QStringLiteral("-m"), QStringLiteral("0700"),
-                             dir.privateDir(), dir.keysDir(), dir.privateDir() + QStringLiteral("/nodes") },
-                           QStringLiteral("the lab's private runtime directory") };
+        { QStringLiteral("install"), QStringLiteral("-d"), QStringLiteral("-m"), QStringLiteral("0700"),
+            dir.privateDir(), dir.keysDir(), dir.privateDir() + QStringLiteral("/nodes") },
+        QStringLiteral("the lab's private runtime directory") };
     plan.host << Command { QStringLiteral("host"),
-                           { QStringLiteral("ssh-keygen"), QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
-                             QStringLiteral("-N"), QString(), QStringLiteral("-f"), dir.clientKey() },
-                           QStringLiteral("the key the lab uses to log in to its nodes") };
+        { QStringLiteral("ssh-keygen"), QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+            QStringLiteral("-N"), QString(), QStringLiteral("-f"), dir.clientKey() },
+        QStringLiteral("the key the lab uses to log in to its nodes") };
     plan.host += switchPlan(lab, dir);
     const QString data = VdeSwitch::dataSocketPathIn(dir.switchDir());
     const ManagementSpec &mgmt = lab.management;
     plan.host += NamespaceHost(QStringLiteral("management host"), dir.managementNetns(), data,
-                               { { mgmt.hostTap, QString(), mgmt.hostPort, mgmt.hostAddress } })
+        { { mgmt.hostTap, QString(), mgmt.hostPort, mgmt.hostAddress } })
                      .plan();
     for (const NodeSpec &node : lab.nodes) {
         NodeEnvironment env { &lab, &node, dir.netnsName(node.name), data, dir.nodeDir(node.name),
-                              dir.clientKey() + QStringLiteral(".pub"), nullptr, nullptr, nullptr };
+            dir.clientKey() + QStringLiteral(".pub"), nullptr, nullptr, nullptr };
         Result<std::unique_ptr<NodeBackend>> backend = createNodeBackend(env);
         if (!backend)
             return fail(backend.error());
@@ -82,7 +83,8 @@ Result<LabPlan> buildLabPlan(const Lab &lab, const RuntimeDir &dir)
         const MptcpProfile *profile = mptcpProfile(node.mptcp.profile);
         if (!profile)
             return fail(QStringLiteral("%1: unknown MPTCP profile \"%2\"").arg(node.name, node.mptcp.profile));
-        plan.nodes.insert(node.name, networkCommands(lab, node) + profile->configure(lab, node) + profile->inspect(node));
+        plan.nodes.insert(
+            node.name, networkCommands(lab, node) + profile->configure(lab, node) + profile->inspect(node));
     }
     plan.host << knownHostsCommand(lab, dir);
     return plan;

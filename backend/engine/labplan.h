@@ -16,8 +16,8 @@ class RuntimeDir;
 // `up --dry-run` and `script`. The engine runs the same generators.
 struct LabPlan
 {
-    QList<Command> host;                   // on the host, in order
-    QMap<QString, QList<Command>> nodes;   // per node, over SSH
+    QList<Command> host; // on the host, in order
+    QMap<QString, QList<Command>> nodes; // per node, over SSH
 };
 
 Result<LabPlan> buildLabPlan(const Lab &lab, const RuntimeDir &dir);

@@ -16,16 +16,15 @@ namespace mlab {
 
 static QJsonObject toJson(const ProcessRecord &record)
 {
-    return { { QStringLiteral("pid"), record.pid },
-             { QStringLiteral("startTime"), QString::number(record.startTime) },
-             { QStringLiteral("what"), record.what } };
+    return { { QStringLiteral("pid"), record.pid }, { QStringLiteral("startTime"), QString::number(record.startTime) },
+        { QStringLiteral("what"), record.what } };
 }
 
 static ProcessRecord processFromJson(const QJsonObject &object)
 {
     return { object.value(QStringLiteral("pid")).toInteger(),
-             object.value(QStringLiteral("startTime")).toString().toULongLong(),
-             object.value(QStringLiteral("what")).toString() };
+        object.value(QStringLiteral("startTime")).toString().toULongLong(),
+        object.value(QStringLiteral("what")).toString() };
 }
 
 Status LabState::save(const QString &path) const
@@ -36,13 +35,10 @@ Status LabState::save(const QString &path) const
     QJsonObject broken;
     for (auto it = brokenPorts.cbegin(); it != brokenPorts.cend(); ++it)
         broken.insert(QString::number(it.key()), it.value());
-    const QJsonObject root { { QStringLiteral("lab"), lab },
-                             { QStringLiteral("labFile"), labFile },
-                             { QStringLiteral("engine"), toJson(engine) },
-                             { QStringLiteral("phase"), phase },
-                             { QStringLiteral("namespaces"), QJsonArray::fromStringList(namespaces) },
-                             { QStringLiteral("processes"), processList },
-                             { QStringLiteral("brokenPorts"), broken } };
+    const QJsonObject root { { QStringLiteral("lab"), lab }, { QStringLiteral("labFile"), labFile },
+        { QStringLiteral("engine"), toJson(engine) }, { QStringLiteral("phase"), phase },
+        { QStringLiteral("namespaces"), QJsonArray::fromStringList(namespaces) },
+        { QStringLiteral("processes"), processList }, { QStringLiteral("brokenPorts"), broken } };
     // Atomic replace: a crash mid-write must not lose what we need to clean up.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -116,7 +112,8 @@ static QList<ProcessRecord> processesUsing(const QString &labDir)
         const QByteArray arguments = cmdline.readAll();
         // The engine serving a lab file is not named by it; everything it started is.
         if (arguments.contains(needle))
-            found << ProcessRecord { pid, processStartTime(pid), QString::fromLocal8Bit(arguments.left(arguments.indexOf('\0'))) };
+            found << ProcessRecord { pid, processStartTime(pid),
+                QString::fromLocal8Bit(arguments.left(arguments.indexOf('\0'))) };
     }
     return found;
 }

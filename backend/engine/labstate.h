@@ -20,10 +20,10 @@ struct LabState
     QString lab;
     QString labFile;
     ProcessRecord engine;
-    QString phase;                 // "starting", "ready", "stopping", "failed"
+    QString phase; // "starting", "ready", "stopping", "failed"
     QStringList namespaces;
     QList<ProcessRecord> processes;
-    QMap<int, int> brokenPorts;    // port -> VLAN it is restored to
+    QMap<int, int> brokenPorts; // port -> VLAN it is restored to
 
     Status save(const QString &path) const;
     static Result<LabState> load(const QString &path);

@@ -11,10 +11,10 @@ namespace mlab {
 
 static QJsonObject portJson(const VdePortInfo &port)
 {
-    return { { QStringLiteral("port"), port.port },           { QStringLiteral("vlan"), port.untaggedVlan },
-             { QStringLiteral("active"), port.active },       { QStringLiteral("inBytes"), qint64(port.inBytes) },
-             { QStringLiteral("outBytes"), qint64(port.outBytes) }, { QStringLiteral("inPackets"), qint64(port.inPackets) },
-             { QStringLiteral("outPackets"), qint64(port.outPackets) } };
+    return { { QStringLiteral("port"), port.port }, { QStringLiteral("vlan"), port.untaggedVlan },
+        { QStringLiteral("active"), port.active }, { QStringLiteral("inBytes"), qint64(port.inBytes) },
+        { QStringLiteral("outBytes"), qint64(port.outBytes) }, { QStringLiteral("inPackets"), qint64(port.inPackets) },
+        { QStringLiteral("outPackets"), qint64(port.outPackets) } };
 }
 
 QJsonObject LabController::status()
@@ -23,29 +23,24 @@ QJsonObject LabController::status()
     for (const NodeSpec &spec : m_lab.nodes) {
         QJsonArray interfaces;
         for (const InterfaceSpec &iface : spec.interfaces) {
-            interfaces.append(QJsonObject { { QStringLiteral("name"), iface.name },
-                                            { QStringLiteral("address"), iface.address },
-                                            { QStringLiteral("mac"), iface.mac },
-                                            { QStringLiteral("port"), iface.switchPort },
-                                            { QStringLiteral("path"), iface.path },
-                                            { QStringLiteral("management"), iface.management },
-                                            { QStringLiteral("broken"), m_state.brokenPorts.contains(iface.switchPort) } });
+            interfaces.append(
+                QJsonObject { { QStringLiteral("name"), iface.name }, { QStringLiteral("address"), iface.address },
+                    { QStringLiteral("mac"), iface.mac }, { QStringLiteral("port"), iface.switchPort },
+                    { QStringLiteral("path"), iface.path }, { QStringLiteral("management"), iface.management },
+                    { QStringLiteral("broken"), m_state.brokenPorts.contains(iface.switchPort) } });
         }
-        nodes.append(QJsonObject { { QStringLiteral("name"), spec.name },
-                                   { QStringLiteral("kind"), spec.kind },
-                                   { QStringLiteral("netns"), m_dir.netnsName(spec.name) },
-                                   { QStringLiteral("mptcpProfile"), spec.mptcp.profile },
-                                   { QStringLiteral("interfaces"), interfaces } });
+        nodes.append(QJsonObject { { QStringLiteral("name"), spec.name }, { QStringLiteral("kind"), spec.kind },
+            { QStringLiteral("netns"), m_dir.netnsName(spec.name) },
+            { QStringLiteral("mptcpProfile"), spec.mptcp.profile }, { QStringLiteral("interfaces"), interfaces } });
     }
     QJsonArray paths;
     for (const PathSpec &path : m_lab.paths) {
         bool broken = false;
         for (const PathEnd &end : m_lab.endsOf(path.name))
             broken = broken || m_state.brokenPorts.contains(end.interface->switchPort);
-        paths.append(QJsonObject { { QStringLiteral("name"), path.name },
-                                   { QStringLiteral("vlan"), path.vlan },
-                                   { QStringLiteral("rate"), path.shaping.isUnlimited() ? QStringLiteral("unlimited") : path.shaping.rate },
-                                   { QStringLiteral("broken"), broken } });
+        paths.append(QJsonObject { { QStringLiteral("name"), path.name }, { QStringLiteral("vlan"), path.vlan },
+            { QStringLiteral("rate"), path.shaping.isUnlimited() ? QStringLiteral("unlimited") : path.shaping.rate },
+            { QStringLiteral("broken"), broken } });
     }
     QJsonArray ports;
     QString switchError;
@@ -57,16 +52,11 @@ QJsonObject LabController::status()
             switchError = counters.error();
         }
     }
-    QJsonObject status { { QStringLiteral("lab"), m_lab.name },
-                         { QStringLiteral("labFile"), m_lab.sourceFile },
-                         { QStringLiteral("phase"), m_state.phase },
-                         { QStringLiteral("enginePid"), m_state.engine.pid },
-                         { QStringLiteral("runtimeDir"), m_dir.labDir() },
-                         { QStringLiteral("transcript"), m_dir.transcriptFile() },
-                         { QStringLiteral("deadVlan"), m_lab.switchSpec.deadVlan },
-                         { QStringLiteral("nodes"), nodes },
-                         { QStringLiteral("paths"), paths },
-                         { QStringLiteral("ports"), ports } };
+    QJsonObject status { { QStringLiteral("lab"), m_lab.name }, { QStringLiteral("labFile"), m_lab.sourceFile },
+        { QStringLiteral("phase"), m_state.phase }, { QStringLiteral("enginePid"), m_state.engine.pid },
+        { QStringLiteral("runtimeDir"), m_dir.labDir() }, { QStringLiteral("transcript"), m_dir.transcriptFile() },
+        { QStringLiteral("deadVlan"), m_lab.switchSpec.deadVlan }, { QStringLiteral("nodes"), nodes },
+        { QStringLiteral("paths"), paths }, { QStringLiteral("ports"), ports } };
     if (!m_damage.isEmpty())
         status.insert(QStringLiteral("damage"), m_damage);
     if (!switchError.isEmpty())

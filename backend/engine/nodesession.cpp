@@ -11,9 +11,10 @@
 namespace mlab {
 
 NodeSession::NodeSession(const Lab &lab, const NodeSpec &node, Transcript *transcript)
-    : m_lab(lab), m_node(node), m_transcript(transcript)
-{
-}
+    : m_lab(lab)
+    , m_node(node)
+    , m_transcript(transcript)
+{ }
 
 NodeSession::~NodeSession() = default;
 
@@ -127,8 +128,8 @@ Status NodeSession::configure()
     return profile->check(m_node, outputs);
 }
 
-Result<QJsonObject> runUserCommand(const SshTarget &target, const QString &commandLine, int timeoutMs,
-                                   Transcript *transcript)
+Result<QJsonObject> runUserCommand(
+    const SshTarget &target, const QString &commandLine, int timeoutMs, Transcript *transcript)
 {
     SshConnection ssh(target);
     if (Status connected = ssh.connect(); !connected)
@@ -141,8 +142,8 @@ Result<QJsonObject> runUserCommand(const SshTarget &target, const QString &comma
     const QByteArray output = result->stdOut + result->stdErr;
     transcript->record(target.label, commandLine, result->exitStatus, QString::fromUtf8(output).trimmed().right(2000));
     return QJsonObject { { QStringLiteral("exitStatus"), result->exitStatus },
-                         { QStringLiteral("output"), QString::fromUtf8(result->stdOut) },
-                         { QStringLiteral("errors"), QString::fromUtf8(result->stdErr) } };
+        { QStringLiteral("output"), QString::fromUtf8(result->stdOut) },
+        { QStringLiteral("errors"), QString::fromUtf8(result->stdErr) } };
 }
 
 } // namespace mlab

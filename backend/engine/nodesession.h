@@ -47,7 +47,7 @@ private:
 
 // Runs a user's command line on a node over a connection of its own, and
 // records it in the transcript. Returns {"exitStatus", "output"}.
-Result<QJsonObject> runUserCommand(const SshTarget &target, const QString &commandLine, int timeoutMs,
-                                   Transcript *transcript);
+Result<QJsonObject> runUserCommand(
+    const SshTarget &target, const QString &commandLine, int timeoutMs, Transcript *transcript);
 
 } // namespace mlab

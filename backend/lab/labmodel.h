@@ -14,12 +14,12 @@ namespace mlab {
 
 struct InterfaceSpec
 {
-    QString name;              // e.g. "eth0"; a safe identifier, at most 15 characters
-    QString mac;               // "52:54:00:01:01:01"
-    QString address;           // CIDR, e.g. "10.168.1.1/24"
-    int switchPort = 0;        // vde_switch port the interface is plugged into
-    bool management = false;   // the node's management interface (SSH only, MPTCP off)
-    QString path;              // name of the PathSpec it belongs to; empty for management
+    QString name; // e.g. "eth0"; a safe identifier, at most 15 characters
+    QString mac; // "52:54:00:01:01:01"
+    QString address; // CIDR, e.g. "10.168.1.1/24"
+    int switchPort = 0; // vde_switch port the interface is plugged into
+    bool management = false; // the node's management interface (SSH only, MPTCP off)
+    QString path; // name of the PathSpec it belongs to; empty for management
     QStringList endpointFlags; // MPTCP endpoint flags: subflow, signal, backup, fullmesh; empty = no endpoint
 
     QString ip() const { return address.section(QLatin1Char('/'), 0, 0); }
@@ -29,16 +29,16 @@ struct InterfaceSpec
 struct MptcpSettings
 {
     QString profile = QStringLiteral("upstream"); // "upstream" or "legacy"
-    int subflows = 8;                             // ip mptcp limits set subflows N
-    int addAddrAccepted = 8;                      // ... add_addr_accepted N
+    int subflows = 8; // ip mptcp limits set subflows N
+    int addAddrAccepted = 8; // ... add_addr_accepted N
 };
 
 struct NodeSpec
 {
-    QString name;                             // safe identifier, e.g. "NodeA"
+    QString name; // safe identifier, e.g. "NodeA"
     QString kind = QStringLiteral("namespace"); // "namespace" (later: "qemu")
     QList<InterfaceSpec> interfaces;
-    QString defaultPath;                      // path whose peer is the main default gateway; empty = none
+    QString defaultPath; // path whose peer is the main default gateway; empty = none
     MptcpSettings mptcp;
 
     const InterfaceSpec *managementInterface() const;
@@ -49,42 +49,42 @@ struct NodeSpec
 // A rate limit such as "50mbit" (tc syntax), or unlimited.
 struct LinkShaping
 {
-    QString rate;   // empty = unlimited
+    QString rate; // empty = unlimited
     bool isUnlimited() const { return rate.isEmpty(); }
 };
 
 struct PathSpec
 {
-    QString name;          // e.g. "path1"
-    int vlan = 0;          // VLAN carrying the path on the switch
-    int routingTable = 0;  // source-routing table used on every node of the path
+    QString name; // e.g. "path1"
+    int vlan = 0; // VLAN carrying the path on the switch
+    int routingTable = 0; // source-routing table used on every node of the path
     LinkShaping shaping;
 };
 
 struct ManagementSpec
 {
-    int vlan = 0;          // the management VLAN
-    int hostPort = 0;      // switch port of the host-side tap
-    QString hostTap;       // e.g. "tap0", lives in the lab-private management namespace
-    QString hostAddress;   // CIDR, e.g. "10.168.255.254/24"
+    int vlan = 0; // the management VLAN
+    int hostPort = 0; // switch port of the host-side tap
+    QString hostTap; // e.g. "tap0", lives in the lab-private management namespace
+    QString hostAddress; // CIDR, e.g. "10.168.255.254/24"
 
     QString hostIp() const { return hostAddress.section(QLatin1Char('/'), 0, 0); }
 };
 
 struct SwitchSpec
 {
-    QList<int> vlans;      // VLANs to create, e.g. 1..4
-    int deadVlan = 0;      // VLAN with nothing on it: breaking a link moves its port here
-    int ports = 32;        // vde_switch -n
+    QList<int> vlans; // VLANs to create, e.g. 1..4
+    int deadVlan = 0; // VLAN with nothing on it: breaking a link moves its port here
+    int ports = 32; // vde_switch -n
 };
 
 struct TrafficSpec
 {
     QString serverNode;
-    QString serverCommand;  // e.g. "iperf -s -i 10"
+    QString serverCommand; // e.g. "iperf -s -i 10"
     QString clientNode;
-    QString clientCommand;  // e.g. "iperf -c 10.168.1.2 -i 1 -t 1000"
-    QString wrapper;        // e.g. "mptcpize run"; empty = run as is
+    QString clientCommand; // e.g. "iperf -c 10.168.1.2 -i 1 -t 1000"
+    QString wrapper; // e.g. "mptcpize run"; empty = run as is
 };
 
 // One end of a path: which interface of which node, and its switch port.
@@ -96,9 +96,9 @@ struct PathEnd
 
 struct Lab
 {
-    QString name;           // safe identifier; names the runtime directory and namespaces
+    QString name; // safe identifier; names the runtime directory and namespaces
     QString description;
-    QString sourceFile;     // where it was loaded from (absolute), empty when parsed from memory
+    QString sourceFile; // where it was loaded from (absolute), empty when parsed from memory
     SwitchSpec switchSpec;
     ManagementSpec management;
     QList<NodeSpec> nodes;

@@ -15,9 +15,9 @@ class ProcessGroup;
 struct WiredTap
 {
     QString name;
-    QString mac;      // empty: let the kernel choose
+    QString mac; // empty: let the kernel choose
     int switchPort = 0;
-    QString address;  // CIDR set from the host side; empty when configured later over SSH
+    QString address; // CIDR set from the host side; empty when configured later over SSH
 };
 
 // A network namespace whose taps are plugged into the lab's switch: the body

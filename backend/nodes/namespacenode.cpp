@@ -35,9 +35,9 @@ static SshdConfig sshdConfigFor(const NodeEnvironment &env, const QString &hostK
 }
 
 NamespaceNode::NamespaceNode(const NodeEnvironment &env)
-    : m_env(env), m_host(env.node->name, env.netnsName, env.switchDir, tapsOf(*env.node))
-{
-}
+    : m_env(env)
+    , m_host(env.node->name, env.netnsName, env.switchDir, tapsOf(*env.node))
+{ }
 
 NamespaceNode::~NamespaceNode()
 {
@@ -58,17 +58,18 @@ QList<Command> NamespaceNode::plan() const
 {
     QList<Command> commands = m_host.plan();
     commands << Command { QStringLiteral("host"),
-                          { QStringLiteral("install"), QStringLiteral("-d"), QStringLiteral("-m"), QStringLiteral("0700"), m_env.workDir },
-                          QStringLiteral("a private directory for %1's sshd files").arg(m_env.node->name) };
+        { QStringLiteral("install"), QStringLiteral("-d"), QStringLiteral("-m"), QStringLiteral("0700"),
+            m_env.workDir },
+        QStringLiteral("a private directory for %1's sshd files").arg(m_env.node->name) };
     commands << Command { QStringLiteral("host"),
-                          { QStringLiteral("ssh-keygen"), QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
-                            QStringLiteral("-N"), QString(), QStringLiteral("-f"), hostKeyFile() },
-                          QStringLiteral("%1's SSH host key; the engine pins it and refuses any other").arg(m_env.node->name) };
+        { QStringLiteral("ssh-keygen"), QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+            QStringLiteral("-N"), QString(), QStringLiteral("-f"), hostKeyFile() },
+        QStringLiteral("%1's SSH host key; the engine pins it and refuses any other").arg(m_env.node->name) };
     const SshdServer server(sshdConfigFor(m_env, hostKeyFile()));
     commands << Command { QStringLiteral("host"),
-                          { QStringLiteral("sh"), QStringLiteral("-c"),
-                            QStringLiteral("cat > %1 <<'EOF'\n%2EOF").arg(server.configPath(), server.configText()) },
-                          QStringLiteral("%1's sshd configuration: management address only, key logins only").arg(m_env.node->name) };
+        { QStringLiteral("sh"), QStringLiteral("-c"),
+            QStringLiteral("cat > %1 <<'EOF'\n%2EOF").arg(server.configPath(), server.configText()) },
+        QStringLiteral("%1's sshd configuration: management address only, key logins only").arg(m_env.node->name) };
     Command sshd = server.command();
     sshd.background = true;
     commands << sshd;
@@ -87,13 +88,13 @@ Status NamespaceNode::start(int timeoutMs)
         return fail(QStringLiteral("%1: %2").arg(m_env.node->name, key.error()));
     m_hostKey = key->publicKey;
     m_env.transcript->record(QStringLiteral("host"),
-                             QStringLiteral("ssh-keygen -q -t ed25519 -N '' -f %1").arg(hostKeyFile()), 0,
-                             key->fingerprint, QStringLiteral("%1's SSH host key").arg(m_env.node->name));
+        QStringLiteral("ssh-keygen -q -t ed25519 -N '' -f %1").arg(hostKeyFile()), 0, key->fingerprint,
+        QStringLiteral("%1's SSH host key").arg(m_env.node->name));
     m_sshd = std::make_unique<SshdServer>(sshdConfigFor(m_env, hostKeyFile()));
     Status started = m_sshd->start(timeoutMs);
     m_env.transcript->record(QStringLiteral("host"), m_sshd->command().toShell() + QStringLiteral(" &"),
-                             started ? 0 : -1, started ? QStringLiteral("pid %1").arg(m_sshd->pid()) : started.error(),
-                             QStringLiteral("%1's sshd, listening on its management address only").arg(m_env.node->name));
+        started ? 0 : -1, started ? QStringLiteral("pid %1").arg(m_sshd->pid()) : started.error(),
+        QStringLiteral("%1's sshd, listening on its management address only").arg(m_env.node->name));
     return started;
 }
 
@@ -108,7 +109,8 @@ QList<ProcessRecord> NamespaceNode::processes() const
 {
     if (!m_sshd || m_sshd->pid() <= 0)
         return {};
-    return { ProcessRecord { m_sshd->pid(), processStartTime(m_sshd->pid()), m_env.node->name + QStringLiteral(" sshd") } };
+    return { ProcessRecord {
+        m_sshd->pid(), processStartTime(m_sshd->pid()), m_env.node->name + QStringLiteral(" sshd") } };
 }
 
 } // namespace mlab

@@ -23,9 +23,9 @@ struct NodeEnvironment
 {
     const Lab *lab = nullptr;
     const NodeSpec *node = nullptr;
-    QString netnsName;           // for namespace nodes
-    QString switchDir;           // vde_switch data socket directory
-    QString workDir;             // private per-node directory (configs, host key), 0700
+    QString netnsName; // for namespace nodes
+    QString switchDir; // vde_switch data socket directory
+    QString workDir; // private per-node directory (configs, host key), 0700
     QString clientPublicKeyFile; // the lab's client key, authorised for root on the node
     Transcript *transcript = nullptr;
     HostRunner *runner = nullptr;

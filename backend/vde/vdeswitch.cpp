@@ -346,9 +346,11 @@ QStringList VdeSwitch::arguments(const QString &directory, int ports)
 {
     QStringList args;
     args << QStringLiteral("-f") << QStringLiteral("/dev/null"); // no /etc/vde2/vde_switch.rc or ~/.vderc
-    args << QStringLiteral("-s") << dataSocketPathIn(directory) << QStringLiteral("--dirmode") << QStringLiteral("0700");
+    args << QStringLiteral("-s") << dataSocketPathIn(directory) << QStringLiteral("--dirmode")
+         << QStringLiteral("0700");
     args << QStringLiteral("-m") << QStringLiteral("0600"); // data sockets: our uid only, so plugs and QEMU run as us
-    args << QStringLiteral("-M") << managementSocketPathIn(directory) << QStringLiteral("--mgmtmode") << QStringLiteral("0600");
+    args << QStringLiteral("-M") << managementSocketPathIn(directory) << QStringLiteral("--mgmtmode")
+         << QStringLiteral("0600");
     args << QStringLiteral("-n") << QString::number(ports);
     return args;
 }

@@ -11,7 +11,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-LabHarness::LabHarness(const QString &labName, const QString &rate) : m_labName(labName)
+LabHarness::LabHarness(const QString &labName, const QString &rate)
+    : m_labName(labName)
 {
     QFile seed(QStringLiteral(MPTCPLAB_SOURCE_DIR "/resources/labs/seed.json"));
     if (!seed.open(QIODevice::ReadOnly))

@@ -42,15 +42,17 @@ void TestLabScript::scriptBuildsAWorkingLab()
     // The lab it built answers over SSH from its management namespace with the pinned key.
     const mlab::RuntimeDir runtime(QStringLiteral("itscript"));
     QProcess ssh;
-    ssh.start(QStringLiteral("ip"), { QStringLiteral("netns"), QStringLiteral("exec"), runtime.managementNetns(), QStringLiteral("ssh"),
-                                      QStringLiteral("-i"), runtime.clientKey(), QStringLiteral("-o"),
-                                      QStringLiteral("UserKnownHostsFile=") + runtime.keysDir() + QStringLiteral("/known_hosts"),
-                                      QStringLiteral("-o"), QStringLiteral("StrictHostKeyChecking=yes"), QStringLiteral("-o"),
-                                      QStringLiteral("BatchMode=yes"), QStringLiteral("root@10.168.255.1"), QStringLiteral("ip mptcp endpoint show") });
+    ssh.start(QStringLiteral("ip"),
+        { QStringLiteral("netns"), QStringLiteral("exec"), runtime.managementNetns(), QStringLiteral("ssh"),
+            QStringLiteral("-i"), runtime.clientKey(), QStringLiteral("-o"),
+            QStringLiteral("UserKnownHostsFile=") + runtime.keysDir() + QStringLiteral("/known_hosts"),
+            QStringLiteral("-o"), QStringLiteral("StrictHostKeyChecking=yes"), QStringLiteral("-o"),
+            QStringLiteral("BatchMode=yes"), QStringLiteral("root@10.168.255.1"),
+            QStringLiteral("ip mptcp endpoint show") });
     QVERIFY(ssh.waitForFinished(15000));
     const QString endpoints = QString::fromUtf8(ssh.readAllStandardOutput());
     QVERIFY2(endpoints.contains(QStringLiteral("10.168.1.1 id 1 subflow fullmesh dev eth0")),
-             qPrintable(endpoints + QString::fromUtf8(ssh.readAllStandardError())));
+        qPrintable(endpoints + QString::fromUtf8(ssh.readAllStandardError())));
 
     // A lab built by hand has no engine and no state file; down still finds all of it.
     const CliResult down = lab.cli({ QStringLiteral("down"), QStringLiteral("--lab"), QStringLiteral("itscript") });

@@ -58,7 +58,7 @@ void TestSeedLab::initTestCase()
 QString TestSeedLab::execOn(const QString &node, const QString &command, int *exitCode)
 {
     const CliResult result = m_lab->cli({ QStringLiteral("--lab"), m_lab->labName(), QStringLiteral("exec"), node,
-                                          QStringLiteral("sh"), QStringLiteral("-c"), command });
+        QStringLiteral("sh"), QStringLiteral("-c"), command });
     if (exitCode)
         *exitCode = result.exitCode;
     return result.out;
@@ -73,17 +73,23 @@ void TestSeedLab::upBuildsTheTopology()
     for (const QJsonValue &value : status.value(QStringLiteral("ports")).toArray()) {
         const QJsonObject port = value.toObject();
         QVERIFY2(port.value(QStringLiteral("active")).toBool(),
-                 qPrintable(QStringLiteral("port %1 has nothing plugged in").arg(port.value(QStringLiteral("port")).toInt())));
+            qPrintable(
+                QStringLiteral("port %1 has nothing plugged in").arg(port.value(QStringLiteral("port")).toInt())));
         seen.insert(port.value(QStringLiteral("port")).toInt(), port.value(QStringLiteral("vlan")).toInt());
     }
     QCOMPARE(seen, expectedVlan);
     // Addresses and MACs inside the namespaces, as the tutorial sets them.
-    QVERIFY(execOn(QStringLiteral("NodeA"), QStringLiteral("ip -br addr show eth0")).contains(QStringLiteral("10.168.1.1/24")));
-    QVERIFY(execOn(QStringLiteral("NodeB"), QStringLiteral("ip -br addr show eth1")).contains(QStringLiteral("10.168.2.2/24")));
-    QVERIFY(execOn(QStringLiteral("NodeA"), QStringLiteral("ip -br link show eth1")).contains(QStringLiteral("52:54:00:01:02:01")));
+    QVERIFY(execOn(QStringLiteral("NodeA"), QStringLiteral("ip -br addr show eth0"))
+                .contains(QStringLiteral("10.168.1.1/24")));
+    QVERIFY(execOn(QStringLiteral("NodeB"), QStringLiteral("ip -br addr show eth1"))
+                .contains(QStringLiteral("10.168.2.2/24")));
+    QVERIFY(execOn(QStringLiteral("NodeA"), QStringLiteral("ip -br link show eth1"))
+                .contains(QStringLiteral("52:54:00:01:02:01")));
     // Source routing: replies from each address leave through its own path.
-    QVERIFY(execOn(QStringLiteral("NodeA"), QStringLiteral("ip route get 10.168.2.2 from 10.168.2.1")).contains(QStringLiteral("dev eth1")));
-    QVERIFY(execOn(QStringLiteral("NodeB"), QStringLiteral("ip route show table 1")).contains(QStringLiteral("default via 10.168.1.1 dev eth0")));
+    QVERIFY(execOn(QStringLiteral("NodeA"), QStringLiteral("ip route get 10.168.2.2 from 10.168.2.1"))
+                .contains(QStringLiteral("dev eth1")));
+    QVERIFY(execOn(QStringLiteral("NodeB"), QStringLiteral("ip route show table 1"))
+                .contains(QStringLiteral("default via 10.168.1.1 dev eth0")));
     // The management host lives in its own namespace, never in ours.
     QVERIFY(QFile::exists(RuntimeDir::netnsPath(QStringLiteral("mlab-itseed-mgmt"))));
 }
@@ -97,8 +103,8 @@ void TestSeedLab::sshReachesNodesOnlyThroughManagement()
     // The management host has no route to the data paths...
     QVERIFY(!connectTcpInNetns(mgmt, QStringLiteral("10.168.1.1"), 22, 1000).ok());
     // ...and NodeB, which does reach NodeA's eth0, finds no sshd there.
-    Result<int> viaPath = connectTcpInNetns(RuntimeDir::netnsPath(QStringLiteral("mlab-itseed-NodeB")),
-                                            QStringLiteral("10.168.1.1"), 22, 1000);
+    Result<int> viaPath = connectTcpInNetns(
+        RuntimeDir::netnsPath(QStringLiteral("mlab-itseed-NodeB")), QStringLiteral("10.168.1.1"), 22, 1000);
     QVERIFY(!viaPath.ok());
     QVERIFY2(viaPath.error().contains(QStringLiteral("refused")), qPrintable(viaPath.error()));
     const QString listening = execOn(QStringLiteral("NodeA"), QStringLiteral("ss -Htln sport = :22"));
@@ -108,18 +114,21 @@ void TestSeedLab::sshReachesNodesOnlyThroughManagement()
 
 void TestSeedLab::endpointsMatchTheLabFile()
 {
-    const Parsed<QList<MptcpEndpoint>> nodeA = parseEndpoints(execOn(QStringLiteral("NodeA"), QStringLiteral("ip mptcp endpoint show")).toUtf8());
+    const Parsed<QList<MptcpEndpoint>> nodeA
+        = parseEndpoints(execOn(QStringLiteral("NodeA"), QStringLiteral("ip mptcp endpoint show")).toUtf8());
     QCOMPARE(nodeA.value.size(), 2);
     QCOMPARE(nodeA.value[0].address, QStringLiteral("10.168.1.1"));
     QCOMPARE(nodeA.value[0].dev, QStringLiteral("eth0"));
     QCOMPARE(nodeA.value[0].flags, QStringList({ QStringLiteral("subflow"), QStringLiteral("fullmesh") }));
     QCOMPARE(nodeA.value[1].address, QStringLiteral("10.168.2.1"));
     QCOMPARE(nodeA.value[1].dev, QStringLiteral("eth1"));
-    const Parsed<QList<MptcpEndpoint>> nodeB = parseEndpoints(execOn(QStringLiteral("NodeB"), QStringLiteral("ip mptcp endpoint show")).toUtf8());
+    const Parsed<QList<MptcpEndpoint>> nodeB
+        = parseEndpoints(execOn(QStringLiteral("NodeB"), QStringLiteral("ip mptcp endpoint show")).toUtf8());
     QCOMPARE(nodeB.value.size(), 1);
     QCOMPARE(nodeB.value[0].address, QStringLiteral("10.168.2.2"));
     QCOMPARE(nodeB.value[0].flags, QStringList({ QStringLiteral("signal") }));
-    const Parsed<MptcpLimits> limits = parseLimits(execOn(QStringLiteral("NodeA"), QStringLiteral("ip mptcp limits show")).toUtf8());
+    const Parsed<MptcpLimits> limits
+        = parseLimits(execOn(QStringLiteral("NodeA"), QStringLiteral("ip mptcp limits show")).toUtf8());
     QCOMPARE(limits.value.subflows, std::optional<int>(8));
 }
 
@@ -131,13 +140,20 @@ void TestSeedLab::trafficSurvivesABrokenPath()
     QThread::msleep(300);
     // The client runs through the engine like a student's command would.
     QProcess client;
-    client.start(LabHarness::cliPath(), { QStringLiteral("--lab"), m_lab->labName(), QStringLiteral("exec"), QStringLiteral("NodeA"),
-                                          QStringLiteral("mptcpize"), QStringLiteral("run"), QStringLiteral("iperf"), QStringLiteral("-c"),
-                                          QStringLiteral("10.168.1.2"), QStringLiteral("-t"), QStringLiteral("7"), QStringLiteral("-i"), QStringLiteral("1") });
+    client.start(LabHarness::cliPath(),
+        { QStringLiteral("--lab"), m_lab->labName(), QStringLiteral("exec"), QStringLiteral("NodeA"),
+            QStringLiteral("mptcpize"), QStringLiteral("run"), QStringLiteral("iperf"), QStringLiteral("-c"),
+            QStringLiteral("10.168.1.2"), QStringLiteral("-t"), QStringLiteral("7"), QStringLiteral("-i"),
+            QStringLiteral("1") });
     QVERIFY(client.waitForStarted());
 
     // Delivered bytes per path = what NodeB's switch ports (20: path 1, 21: path 2) send out.
-    struct Sample { qint64 atMs; qint64 path1; qint64 path2; };
+    struct Sample
+    {
+        qint64 atMs;
+        qint64 path1;
+        qint64 path2;
+    };
     QList<Sample> samples;
     QElapsedTimer clock;
     clock.start();
@@ -147,11 +163,14 @@ void TestSeedLab::trafficSurvivesABrokenPath()
         const QJsonObject status = m_lab->status();
         samples << Sample { clock.elapsed(), portOutBytes(status, 20), portOutBytes(status, 21) };
         if (breakAt < 0 && clock.elapsed() >= 2500) {
-            QCOMPARE(m_lab->callError(QStringLiteral("break"), { { QStringLiteral("link"), QStringLiteral("NodeA:eth0") } }), QString());
+            QCOMPARE(
+                m_lab->callError(QStringLiteral("break"), { { QStringLiteral("link"), QStringLiteral("NodeA:eth0") } }),
+                QString());
             breakAt = clock.elapsed();
         }
         if (restoreAt < 0 && clock.elapsed() >= 5000) {
-            QCOMPARE(m_lab->callError(QStringLiteral("restore"), { { QStringLiteral("link"), QStringLiteral("10") } }), QString());
+            QCOMPARE(m_lab->callError(QStringLiteral("restore"), { { QStringLiteral("link"), QStringLiteral("10") } }),
+                QString());
             restoreAt = clock.elapsed();
         }
         QThread::msleep(100);
@@ -188,7 +207,8 @@ void TestSeedLab::trafficSurvivesABrokenPath()
     for (qsizetype i = 1; i < samples.size(); ++i) {
         const qint64 spanMs = samples[i].atMs - samples[i - 1].atMs;
         const qint64 total = samples[i].path1 - samples[i - 1].path1 + samples[i].path2 - samples[i - 1].path2;
-        if (samples[i - 1].atMs >= breakAt && samples[i].atMs < restoreAt && double(total) < quarterPerMs * double(spanMs))
+        if (samples[i - 1].atMs >= breakAt && samples[i].atMs < restoreAt
+            && double(total) < quarterPerMs * double(spanMs))
             outageEnd = samples[i].atMs;
     }
     qInfo("total throughput below a quarter of its pre-break rate until %lld ms after the break", outageEnd - breakAt);
@@ -203,13 +223,18 @@ void TestSeedLab::trafficSurvivesABrokenPath()
 
 void TestSeedLab::badLinksAreRefused()
 {
-    const QString unknown = m_lab->callError(QStringLiteral("break"), { { QStringLiteral("link"), QStringLiteral("NodeA:eth9") } });
-    QVERIFY2(unknown.contains(QStringLiteral("NodeA:eth9")) && unknown.contains(QStringLiteral("NodeA:eth0")), qPrintable(unknown));
-    const QString management = m_lab->callError(QStringLiteral("break"), { { QStringLiteral("link"), QStringLiteral("NodeA:eth2") } });
+    const QString unknown
+        = m_lab->callError(QStringLiteral("break"), { { QStringLiteral("link"), QStringLiteral("NodeA:eth9") } });
+    QVERIFY2(unknown.contains(QStringLiteral("NodeA:eth9")) && unknown.contains(QStringLiteral("NodeA:eth0")),
+        qPrintable(unknown));
+    const QString management
+        = m_lab->callError(QStringLiteral("break"), { { QStringLiteral("link"), QStringLiteral("NodeA:eth2") } });
     QVERIFY2(management.contains(QStringLiteral("management")), qPrintable(management));
-    const CliResult cli = m_lab->cli({ QStringLiteral("--lab"), m_lab->labName(), QStringLiteral("break"), QStringLiteral("99") });
+    const CliResult cli
+        = m_lab->cli({ QStringLiteral("--lab"), m_lab->labName(), QStringLiteral("break"), QStringLiteral("99") });
     QCOMPARE(cli.exitCode, 1);
-    QVERIFY2(cli.err.startsWith(QStringLiteral("mptcplab-cli: ")) && cli.err.trimmed().count(QLatin1Char('\n')) == 0, qPrintable(cli.err));
+    QVERIFY2(cli.err.startsWith(QStringLiteral("mptcplab-cli: ")) && cli.err.trimmed().count(QLatin1Char('\n')) == 0,
+        qPrintable(cli.err));
 }
 
 void TestSeedLab::deadPlugIsReported()
@@ -227,7 +252,8 @@ void TestSeedLab::deadPlugIsReported()
     }
     QVERIFY2(plugPid > 0, "no vde_plug2tap for port 21 of the test lab");
     QCOMPARE(::kill(pid_t(plugPid), SIGKILL), 0);
-    QTRY_VERIFY_WITH_TIMEOUT(m_lab->status().value(QStringLiteral("damage")).toString().contains(QStringLiteral("vde_plug2tap")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_lab->status().value(QStringLiteral("damage")).toString().contains(QStringLiteral("vde_plug2tap")), 5000);
     const QString damage = m_lab->status().value(QStringLiteral("damage")).toString();
     QVERIFY2(damage.contains(QStringLiteral("NodeB")) && damage.contains(QStringLiteral("eth1")), qPrintable(damage));
 }
