@@ -15,7 +15,11 @@
 #include <QtTest>
 
 #include <csignal>
+#include <cstring>
 #include <memory>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace mlab;
@@ -31,6 +35,7 @@ private Q_SLOTS:
     void endpointsMatchTheLabFile();
     void trafficSurvivesABrokenPath();
     void badLinksAreRefused();
+    void strangersAreRefused();
     void deadPlugIsReported();
     void downRemovesEverything();
     void killedEngineIsCleanedUp();
@@ -235,6 +240,47 @@ void TestSeedLab::badLinksAreRefused()
     QCOMPARE(cli.exitCode, 1);
     QVERIFY2(cli.err.startsWith(QStringLiteral("mptcplab-cli: ")) && cli.err.trimmed().count(QLatin1Char('\n')) == 0,
         qPrintable(cli.err));
+}
+
+// Another user (here: nobody) may reach the socket file but not the engine.
+void TestSeedLab::strangersAreRefused()
+{
+    const QByteArray path = QFile::encodeName(RuntimeDir(m_lab->labName()).apiSocket());
+    int pipeFds[2];
+    QCOMPARE(::pipe(pipeFds), 0);
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::close(pipeFds[0]);
+        if (::setgid(65534) != 0 || ::setuid(65534) != 0)
+            ::_exit(2);
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        sockaddr_un address {};
+        address.sun_family = AF_UNIX;
+        std::strncpy(address.sun_path, path.constData(), sizeof address.sun_path - 1);
+        if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
+            ::_exit(3);
+        const char request[] = "{\"id\":1,\"method\":\"break\",\"params\":{\"link\":\"10\"}}\n";
+        [[maybe_unused]] auto sent = ::write(fd, request, sizeof request - 1);
+        char reply[512] = {};
+        const ssize_t got = ::read(fd, reply, sizeof reply - 1);
+        [[maybe_unused]] auto copied = ::write(pipeFds[1], reply, size_t(got > 0 ? got : 0));
+        ::_exit(0);
+    }
+    ::close(pipeFds[1]);
+    QByteArray reply;
+    char buffer[512];
+    for (ssize_t got; (got = ::read(pipeFds[0], buffer, sizeof buffer)) > 0;)
+        reply.append(buffer, got);
+    ::close(pipeFds[0]);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    QCOMPARE(WEXITSTATUS(status), 0);
+    QVERIFY2(reply.contains("permission denied"), reply.constData());
+    // And the request was not carried out.
+    for (const QJsonValue &value : m_lab->status().value(QStringLiteral("ports")).toArray()) {
+        if (value.toObject().value(QStringLiteral("port")).toInt() == 10)
+            QCOMPARE(value.toObject().value(QStringLiteral("vlan")).toInt(), 1);
+    }
 }
 
 void TestSeedLab::deadPlugIsReported()
