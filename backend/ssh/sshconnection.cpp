@@ -54,9 +54,11 @@ void SshConnection::disconnect()
         m_event = nullptr;
     }
     if (m_session) {
-        if (ssh_is_connected(m_session))
-            ssh_disconnect(m_session);
-        ssh_free(m_session); // closes the socket we handed over with SSH_OPTIONS_FD
+        // Not ssh_disconnect(): in libssh 0.10 it leaves a socket given with
+        // SSH_OPTIONS_FD open, yet closes it after a write error, so nobody could
+        // tell whether to close it. ssh_free() alone always closes it exactly once
+        // (or knows libssh already has). sshd sees a plain TCP close.
+        ssh_free(m_session);
         m_session = nullptr;
     }
 }

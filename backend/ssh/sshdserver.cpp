@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMultiHash>
 #include <QProcess>
 #include <QSaveFile>
 
@@ -35,11 +36,11 @@ QString quoted(const QString &path)
     return path.contains(QLatin1Char(' ')) ? QStringLiteral("\"%1\"").arg(path) : path;
 }
 
-// The per-connection sshd processes are sshd's children and outlive a
-// SIGTERM'd listener; a lab that is "down" must not leave them behind.
-QList<ProcessRecord> childrenOf(qint64 parent)
+// sshd's per-connection processes, and the commands they run, outlive a
+// SIGTERM'd listener; a node that is stopped must not leave them behind.
+QList<ProcessRecord> descendantsOf(qint64 root)
 {
-    QList<ProcessRecord> children;
+    QMultiHash<qint64, qint64> childrenOf;
     const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &entry : entries) {
         bool isPid = false;
@@ -52,10 +53,18 @@ QList<ProcessRecord> childrenOf(qint64 parent)
         const QByteArray text = stat.readAll();
         const qsizetype close = text.lastIndexOf(')');
         const QList<QByteArray> fields = text.mid(close + 2).split(' ');
-        if (close > 0 && fields.size() > 1 && fields.at(1).toLongLong() == parent)
-            children << ProcessRecord { pid, processStartTime(pid), QStringLiteral("sshd connection") };
+        if (close > 0 && fields.size() > 1)
+            childrenOf.insert(fields.at(1).toLongLong(), pid);
     }
-    return children;
+    QList<ProcessRecord> found;
+    QList<qint64> queue { root };
+    while (!queue.isEmpty()) {
+        for (const qint64 child : childrenOf.values(queue.takeFirst())) {
+            found << ProcessRecord { child, processStartTime(child), QStringLiteral("started by sshd") };
+            queue << child;
+        }
+    }
+    return found;
 }
 
 } // namespace
@@ -266,13 +275,13 @@ void SshdServer::stop(int graceMs)
     if (!m_process)
         return;
     if (isRunning()) {
-        const QList<ProcessRecord> connections = childrenOf(m_process->processId());
+        const QList<ProcessRecord> descendants = descendantsOf(m_process->processId());
         m_process->terminate();
         if (!m_process->waitForFinished(graceMs)) {
             m_process->kill();
             m_process->waitForFinished(1000);
         }
-        terminateProcesses(connections, graceMs);
+        terminateProcesses(descendants, graceMs);
     }
     m_process.reset();
 }

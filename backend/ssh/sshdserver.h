@@ -24,7 +24,7 @@ struct SshdConfig
     QStringList argvPrefix; // e.g. {"ip", "netns", "exec", "mlab-seed-NodeA"}
     // HOME for commands run over SSH; empty = root's own. Namespace nodes share
     // the host's /root, and bash run by sshd sources ~/.bashrc for every command:
-    // a host .bashrc with pyenv or conda adds 100s of ms per command (measured)
+    // a host .bashrc with pyenv or conda costs ~90 ms per command (measured here, idle)
     // and may print into command output. An empty directory here avoids that.
     QString sessionHome;
     QString sshdProgram = QStringLiteral("/usr/sbin/sshd"); // absolute: sshd re-execs itself
@@ -55,7 +55,8 @@ public:
     Status start(int timeoutMs);
     bool isRunning() const;
     qint64 pid() const; // 0 when not running
-    // SIGTERM, then SIGKILL after graceMs; also stops sshd's per-connection children.
+    // SIGTERM, then SIGKILL after graceMs, to sshd and to every process it has
+    // started (connections and the commands they run) that is still its descendant.
     void stop(int graceMs = 1000);
     // sshd's stderr so far (LogLevel ERROR keeps this to real problems).
     QString log() const;

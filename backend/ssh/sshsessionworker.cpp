@@ -55,6 +55,7 @@ void SshSessionWorker::run(quint64 id, const QString &command, int timeoutMs)
             QStringLiteral("%1: \"%2\" timed out after %3 ms")
                 .arg(m_connection.target().label, command)
                 .arg(timeoutMs));
+        deliver(); // starting the reaper processed packets
     });
     timer->start(timeoutMs);
     m_jobs.at(id).timer = std::move(timer);

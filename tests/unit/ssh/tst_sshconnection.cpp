@@ -2,6 +2,7 @@
 
 #include "ssh/sshconnection.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QTest>
 
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void refusesUnknownIdentity();
     void reportsUnreachableTarget_data();
     void reportsUnreachableTarget();
+    void releasesDescriptors();
 
 private:
     static bool processMatches(const QString &pattern)
@@ -224,6 +226,35 @@ void TestSshConnection::reportsUnreachableTarget()
     QVERIFY2(connected.error().startsWith(expectedStart), qPrintable(connected.error()));
     QVERIFY2(connected.error().contains(expectedReason), qPrintable(connected.error()));
     QVERIFY2(clock.elapsed() < target.connectTimeoutMs, "an immediate failure must not wait for the timeout");
+}
+
+static int openDescriptors()
+{
+    return int(
+        QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot).size());
+}
+
+// The socket is created by us and handed to libssh: every way out must close it once.
+void TestSshConnection::releasesDescriptors()
+{
+    const int before = openDescriptors();
+    for (int round = 0; round < 3; ++round) {
+        SshConnection good(m_lab->target());
+        QVERIFY(good.connect().ok());
+        QVERIFY(good.run(QStringLiteral("true"), 5000).ok());
+        QVERIFY(!good.run(QStringLiteral("sleep 5"), 100).ok()); // leaves a reaper channel behind
+        good.disconnect();
+
+        SshTarget changedKey = m_lab->target();
+        changedKey.pinnedHostKey = m_lab->strangerKey.publicKey;
+        QVERIFY(!SshConnection(changedKey).connect().ok());
+
+        SshTarget unknownIdentity = m_lab->target();
+        unknownIdentity.identityFile = m_lab->strangerKey.privateKeyPath;
+        SshConnection refused(unknownIdentity);
+        QVERIFY(!refused.connect().ok());
+    }
+    QCOMPARE(openDescriptors(), before);
 }
 
 QTEST_GUILESS_MAIN(TestSshConnection)

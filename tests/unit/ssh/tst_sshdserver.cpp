@@ -108,7 +108,9 @@ void TestSshdServer::startsAnswersAndStops()
         ::close(outside.value());
     QVERIFY2(!outside.ok(), "sshd answered in the root namespace");
 
+    clock.restart();
     server.stop();
+    qInfo("sshd stopped in %lld ms", clock.elapsed());
     QCOMPARE(server.pid(), qint64(0));
     QVERIFY(!server.isRunning());
     QVERIFY(!isAlive(pid));

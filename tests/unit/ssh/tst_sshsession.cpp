@@ -92,6 +92,7 @@ private Q_SLOTS:
     void commandTimeoutIsReported();
     void destructionDuringStreamDoesNotHang();
     void openFailureIsReported();
+    void connectionLossIsReported();
 
 private:
     std::unique_ptr<SshTestLab> m_lab;
@@ -300,6 +301,28 @@ void TestSshSession::openFailureIsReported()
     QCOMPARE(commandFailed.first().at(0).value<quint64>(), id);
     QVERIFY2(commandFailed.first().at(1).toString().contains(QStringLiteral("not connected")),
         qPrintable(commandFailed.first().at(1).toString()));
+}
+
+// Runs last: it stops the shared sshd (which must take its connections with it) and restarts it.
+void TestSshSession::connectionLossIsReported()
+{
+    SessionLog log(m_session.get());
+    QSignalSpy failed(m_session.get(), &SshSession::failed);
+    const quint64 stream = m_session->startStream(QStringLiteral("while true; do echo tick; sleep 0.05; done"));
+    const quint64 command = m_session->run(QStringLiteral("sleep 20.0541"), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(log.indexOf(QStringLiteral("line %1 tick").arg(stream)) >= 0, 3000);
+
+    m_lab->sshd->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 3000);
+    const QString reason = failed.first().first().toString();
+    QVERIFY2(reason.startsWith(QStringLiteral("NodeT (127.0.0.1): connection lost")), qPrintable(reason));
+    QTRY_VERIFY_WITH_TIMEOUT(log.indexOf(QStringLiteral("ended %1 -1 %2").arg(stream).arg(reason)) >= 0, 1000);
+    QVERIFY(log.indexOf(QStringLiteral("failed %1 %2").arg(command).arg(reason)) >= 0);
+    // Stopping sshd took what its connections were running with it.
+    QVERIFY(!processMatches(QStringLiteral("sleep 20.0541")));
+
+    const Status restarted = m_lab->sshd->start(5000);
+    QVERIFY2(restarted.ok(), qPrintable(restarted.error()));
 }
 
 QTEST_GUILESS_MAIN(TestSshSession)
