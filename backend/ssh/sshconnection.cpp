@@ -172,8 +172,8 @@ Status SshConnection::authenticate()
         return {};
     case SSH_AUTH_DENIED:
     case SSH_AUTH_PARTIAL:
-        return fail(QStringLiteral("%1: port %2 refused to log %3 in with key %4 (%5); is its public key in the "
-                                   "node's authorized keys?")
+        return fail(QStringLiteral("%1: sshd on port %2 refused %3's key %4 (%5); is its public key in the node's "
+                                   "authorized keys?")
                         .arg(where)
                         .arg(m_target.port)
                         .arg(m_target.user, m_target.identityFile, libssh::fingerprint(identity.get())));

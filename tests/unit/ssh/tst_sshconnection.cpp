@@ -174,8 +174,8 @@ void TestSshConnection::refusesUnknownIdentity()
     const Status connected = connection.connect();
     QVERIFY(!connected.ok());
     const QString &error = connected.error();
-    QVERIFY2(error.startsWith(QStringLiteral("NodeT (127.0.0.1): port 22 refused to log root in with key ")),
-        qPrintable(error));
+    QVERIFY2(
+        error.startsWith(QStringLiteral("NodeT (127.0.0.1): sshd on port 22 refused root's key ")), qPrintable(error));
     QVERIFY2(error.contains(m_lab->strangerKey.privateKeyPath), qPrintable(error));
     QVERIFY2(error.contains(m_lab->strangerKey.fingerprint), qPrintable(error));
     QVERIFY(!connection.isConnected());
