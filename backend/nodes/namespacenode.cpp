@@ -31,6 +31,9 @@ static SshdConfig sshdConfigFor(const NodeEnvironment &env, const QString &hostK
     config.runtimeDir = env.workDir;
     config.netnsPath = QStringLiteral("/run/netns/") + env.netnsName;
     config.argvPrefix = { QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), env.netnsName };
+    // Namespace nodes share the host's /root: its shell start-up files (pyenv,
+    // conda ...) would run for every command. Each node gets a home of its own.
+    config.sessionHome = env.workDir + QStringLiteral("/home");
     return config;
 }
 

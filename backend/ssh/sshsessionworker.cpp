@@ -93,6 +93,9 @@ void SshSessionWorker::stopStream(quint64 id)
     const auto it = m_jobs.find(id);
     if (it == m_jobs.end() || !it->second.isStream)
         return;
+    // The command's end (often "killed by SIGPIPE") may arrive while the reaper
+    // starts; the caller asked for it, so it is reported as a plain stop.
+    it->second.stopped = true;
     m_connection.terminate({ it->second.channel.get() });
     finish(id, {});
     deliver(); // starting the reaper processed packets
@@ -157,7 +160,7 @@ void SshSessionWorker::finish(quint64 id, const QString &error)
     Job job = std::move(it->second);
     m_jobs.erase(it);
     SshChannel &channel = *job.channel;
-    const bool ranToEnd = channel.isFinished();
+    const bool ranToEnd = channel.isFinished() && !job.stopped;
 
     if (job.isStream) {
         deliverLines(id, job, true);

@@ -47,6 +47,7 @@ private:
     {
         QString command;
         bool isStream = false;
+        bool stopped = false; // by stopStream()
         int timeoutMs = 0;
         std::unique_ptr<SshChannel> channel;
         std::unique_ptr<QTimer> timer;

@@ -140,8 +140,10 @@ void TestSeedLab::endpointsMatchTheLabFile()
 void TestSeedLab::trafficSurvivesABrokenPath()
 {
     int exitCode = -1;
-    execOn(QStringLiteral("NodeB"), QStringLiteral("mptcpize run iperf -s >/dev/null 2>&1 &"), &exitCode);
+    // Namespace nodes share the host's pids: stop the server by its pid, never by name.
+    const QString serverPid = execOn(QStringLiteral("NodeB"), QStringLiteral("mptcpize run iperf -s >/dev/null 2>&1 & echo $!"), &exitCode).trimmed();
     QCOMPARE(exitCode, 0);
+    QVERIFY(serverPid.toInt() > 0);
     QThread::msleep(300);
     // The client runs through the engine like a student's command would.
     QProcess client;
@@ -223,7 +225,7 @@ void TestSeedLab::trafficSurvivesABrokenPath()
         if (value.toObject().value(QStringLiteral("port")).toInt() == 10)
             QCOMPARE(value.toObject().value(QStringLiteral("vlan")).toInt(), 1);
     }
-    execOn(QStringLiteral("NodeB"), QStringLiteral("pkill iperf; true"));
+    execOn(QStringLiteral("NodeB"), QStringLiteral("kill ") + serverPid);
 }
 
 void TestSeedLab::badLinksAreRefused()

@@ -1,0 +1,35 @@
+#include "engine/trafficplan.h"
+
+#include <QStringList>
+
+namespace mlab {
+
+static QString withOption(QStringList words, const QString &option, const QString &value)
+{
+    const qsizetype at = words.indexOf(option);
+    if (at >= 0 && at + 1 < words.size())
+        words[at + 1] = value;
+    else
+        words << option << value;
+    return words.join(QLatin1Char(' '));
+}
+
+static QString wrapped(const QString &wrapper, const QString &command)
+{
+    return wrapper.isEmpty() ? command : wrapper + QLatin1Char(' ') + command;
+}
+
+TrafficCommands trafficCommands(const TrafficSpec &traffic, int durationSeconds, double intervalSeconds)
+{
+    QString client = withOption(traffic.clientCommand.split(QLatin1Char(' '), Qt::SkipEmptyParts), QStringLiteral("-t"),
+                                QString::number(durationSeconds));
+    client = withOption(client.split(QLatin1Char(' ')), QStringLiteral("-i"), QString::number(intervalSeconds));
+    return TrafficCommands {
+        traffic.serverNode,
+        wrapped(traffic.wrapper, traffic.serverCommand) + QStringLiteral(" >/dev/null 2>&1 & echo $!"),
+        traffic.clientNode,
+        wrapped(traffic.wrapper, client),
+    };
+}
+
+} // namespace mlab

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "lab/labmodel.h"
+
+#include <QString>
+
+namespace mlab {
+
+// The lab file's traffic plan turned into the command lines a demo runs on
+// the nodes, with the run's duration and reporting interval.
+struct TrafficCommands
+{
+    QString serverNode;
+    QString startServer; // starts the server in the background and prints its pid
+    QString clientNode;
+    QString client;      // runs in the foreground for the run's duration
+};
+
+// Replaces (or adds) the client's -t and -i options. Namespace nodes share the
+// host's pids, so the server is stopped by the pid startServer prints, never by name.
+TrafficCommands trafficCommands(const TrafficSpec &traffic, int durationSeconds, double intervalSeconds);
+
+} // namespace mlab

@@ -1,0 +1,91 @@
+#include "sampling/samplerscript.h"
+
+#include "core/command.h"
+
+namespace mlab {
+
+Status SamplerRates::validate() const
+{
+    if (counterHz < 1 || counterHz > 50)
+        return fail(QStringLiteral("sampler rates: counterHz is %1, expected 1 to 50").arg(counterHz));
+    if (ssHz < 0 || ssHz > counterHz)
+        return fail(QStringLiteral("sampler rates: ssHz is %1, expected 0 (off) to counterHz (%2)")
+                        .arg(ssHz)
+                        .arg(counterHz));
+    if (nstatHz < 0 || nstatHz > counterHz)
+        return fail(QStringLiteral("sampler rates: nstatHz is %1, expected 0 (off) to counterHz (%2)")
+                        .arg(nstatHz)
+                        .arg(counterHz));
+    if (switchHz < 1 || switchHz > 50)
+        return fail(QStringLiteral("sampler rates: switchHz is %1, expected 1 to 50").arg(switchHz));
+    return {};
+}
+
+namespace {
+
+// A command block that runs on `hz` of the `counterHz` ticks, evenly spread:
+// it fires whenever n*hz/counterHz moves to the next integer, so 4 of 10 Hz
+// gives ticks 0, 3, 5, 8, 10, ... (every 2.5th tick on average).
+QString periodicBlock(const QString &kind, const QString &last, int hz, const QString &command)
+{
+    if (hz <= 0)
+        return {};
+    return QStringLiteral("  i=$((n*%1/c)); if [ $i != $%2 ]; then %2=$i; echo \"@@mlab %3 $n\" || exit 0;"
+                          " %4; echo \"@@mlab end %3 $n $?\" || exit 0; fi\n")
+        .arg(hz)
+        .arg(last, kind, command);
+}
+
+} // namespace
+
+QString SamplerScript::script(const SamplerRates &rates)
+{
+    const int periodMs = 1000 / qMax(1, rates.counterHz);
+    // Why it looks like this:
+    // - /proc/uptime is read with the builtin `read`: a clock without a fork
+    //   (CLOCK_BOOTTIME in centiseconds, which equals CLOCK_MONOTONIC unless
+    //   the machine was suspended).
+    // - `1${u#*.}-100` reads the centiseconds without leading zeros, which
+    //   shell arithmetic would take for octal ("09").
+    // - ticks are due at t0 + n*period and each nap aims at the next one, so
+    //   the work's duration does not make the rate drift; a late tick is
+    //   skipped, not queued.
+    // - a nap is `read -t` on stdin, the SSH channel, which never carries data:
+    //   no fork per tick. dash has no -t and an already closed stdin returns at
+    //   once, so a probe nap (and any nap that wakes early) switches to `sleep`.
+    // - each counters block leaves in one printf: one write per tick.
+    // - a write to a closed channel ends the script (SIGPIPE, or `|| exit`
+    //   where SIGPIPE is ignored), so it stops when the SSH channel does.
+    QString s;
+    s += QStringLiteral("p=%1 c=%2 rt=1\n").arg(periodMs).arg(rates.counterHz);
+    s += QStringLiteral("export NSTAT_HISTORY=/dev/null\n");
+    s += QStringLiteral("ms() { read u x </proc/uptime; now=$(( ${u%.*}*1000 + (1${u#*.}-100)*10 )); }\n");
+    s += QStringLiteral("nap() { f=$(($1%1000)); case $f in [0-9]) f=00$f;; [0-9][0-9]) f=0$f;; esac\n"
+                        "  if [ $rt = 1 ]; then read -t $(($1/1000)).$f x 2>/dev/null; else sleep $(($1/1000)).$f; fi; }\n");
+    s += QStringLiteral("ms; a=$now; nap 50; ms; [ $((now-a)) -ge 30 ] || rt=0\n");
+    s += QStringLiteral("t0=$now; n=0; ls=-1; lq=-1\n");
+    s += QStringLiteral("while :; do\n");
+    s += QStringLiteral("  ms; [ $now -ge $((t0+n*p-10)) ] || { rt=0; nap $((t0+n*p-now)); ms; }\n");
+    s += QStringLiteral("  [ $now -lt $((t0+(n+1)*p)) ] || n=$(( (now-t0)/p ))\n");
+    s += QStringLiteral("  b=\"@@mlab counters $n $now\"\n");
+    s += QStringLiteral("  while IFS= read -r l; do b=\"$b\n$l\"; done </proc/net/dev\n");
+    s += QStringLiteral("  printf '%s\\n@@mlab end counters %s\\n' \"$b\" $n || exit 0\n");
+    s += periodicBlock(QStringLiteral("ss"), QStringLiteral("ls"), rates.ssHz, QStringLiteral("ss -tniM"));
+    s += periodicBlock(
+        QStringLiteral("nstat"), QStringLiteral("lq"), rates.nstatHz, QStringLiteral("nstat -asz 'MPTcp*'"));
+    s += QStringLiteral("  n=$((n+1)); ms; d=$((t0+n*p-now)); [ $d -le 0 ] || nap $d\n");
+    s += QStringLiteral("done\n");
+    return s;
+}
+
+QString SamplerScript::command(const SamplerRates &rates)
+{
+    return QStringLiteral("exec /bin/sh -c ") + shellQuote(script(rates));
+}
+
+QString SamplerScript::monitorCommand()
+{
+    return QStringLiteral("exec ip mptcp monitor");
+}
+
+} // namespace mlab

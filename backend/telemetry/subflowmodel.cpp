@@ -1,0 +1,286 @@
+#include "telemetry/subflowmodel.h"
+
+#include "telemetry/rates.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <tuple>
+
+namespace mlab {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString endpoint(const QString &address, int port)
+{
+    // A v6 address needs brackets to keep its port apart.
+    return (address.contains(u':') ? u'[' + address + u']' : address) + u':' + QString::number(port);
+}
+
+QString identity(const SubflowInfo &s)
+{
+    return s.key() + u'>' + endpoint(s.remoteAddress, s.remotePort);
+}
+
+// States in which a subflow will never carry data again.
+bool isClosingState(const QString &state)
+{
+    static const QSet<QString> closing { u"FIN-WAIT-1"_s, u"FIN-WAIT-2"_s, u"CLOSE-WAIT"_s, u"LAST-ACK"_s,
+        u"CLOSING"_s, u"TIME-WAIT"_s, u"CLOSED"_s };
+    return closing.contains(state);
+}
+
+double bitsPerSecond(qint64 before, qint64 after, qint64 elapsedMs)
+{
+    if (elapsedMs <= 0 || after < before)
+        return 0;
+    return double(after - before) * 8.0 * 1000.0 / double(elapsedMs);
+}
+
+bool lessThan(const SubflowInfo &a, const SubflowInfo &b)
+{
+    return std::tie(a.node, a.token, a.localAddress, a.localPort, a.remoteAddress, a.remotePort)
+        < std::tie(b.node, b.token, b.localAddress, b.localPort, b.remoteAddress, b.remotePort);
+}
+
+} // namespace
+
+QString healthName(SubflowHealth health)
+{
+    switch (health) {
+    case SubflowHealth::Active:
+        return u"active"_s;
+    case SubflowHealth::Stalled:
+        return u"stalled"_s;
+    case SubflowHealth::Closed:
+        return u"closed"_s;
+    }
+    return {};
+}
+
+QString SubflowInfo::localEndpoint() const
+{
+    return endpoint(localAddress, localPort);
+}
+
+QString SubflowInfo::key() const
+{
+    return node + u'/' + token + u'/' + localEndpoint();
+}
+
+QJsonObject toJson(const SubflowInfo &s)
+{
+    QJsonObject o {
+        { u"key"_s, s.key() },
+        { u"node"_s, s.node },
+        { u"token"_s, s.token },
+        { u"remoteToken"_s, s.remoteToken },
+        { u"localAddress"_s, s.localAddress },
+        { u"localPort"_s, s.localPort },
+        { u"remoteAddress"_s, s.remoteAddress },
+        { u"remotePort"_s, s.remotePort },
+        { u"interface"_s, s.interfaceName },
+        { u"path"_s, s.path },
+        { u"localId"_s, s.localId },
+        { u"remoteId"_s, s.remoteId },
+        { u"backup"_s, s.backup },
+        { u"flags"_s, s.flags },
+        { u"state"_s, s.state },
+        { u"health"_s, healthName(s.health) },
+        { u"bytesAcked"_s, double(s.bytesAcked) },
+        { u"bytesSent"_s, double(s.bytesSent) },
+        { u"bytesReceived"_s, double(s.bytesReceived) },
+        { u"bytesRetrans"_s, double(s.bytesRetrans) },
+        { u"rttMs"_s, s.rttMs },
+        { u"rtoMs"_s, s.rtoMs },
+        { u"cwnd"_s, s.cwnd },
+        { u"backoff"_s, s.backoff },
+        { u"lost"_s, s.lost },
+        { u"unacked"_s, s.unacked },
+        { u"txBitsPerSecond"_s, s.txBitsPerSecond },
+        { u"rxBitsPerSecond"_s, s.rxBitsPerSecond },
+        { u"firstSeenMs"_s, double(s.firstSeenMs) },
+        { u"lastSeenMs"_s, double(s.lastSeenMs) },
+        { u"lastProgressMs"_s, double(s.lastProgressMs) },
+    };
+    if (s.closedAtMs != 0)
+        o.insert(u"closedAtMs"_s, double(s.closedAtMs));
+    return o;
+}
+
+SubflowModel::SubflowModel(Lab lab)
+    : SubflowModel(std::move(lab), Options {})
+{ }
+
+SubflowModel::SubflowModel(Lab lab, Options options)
+    : m_lab(std::move(lab))
+    , m_options(options)
+{ }
+
+void SubflowModel::locate(SubflowInfo &info) const
+{
+    const NodeSpec *node = m_lab.nodeNamed(info.node);
+    if (!node)
+        return;
+    const InterfaceSpec *spec = nullptr;
+    if (!info.interfaceName.isEmpty())
+        spec = node->interfaceNamed(info.interfaceName);
+    for (qsizetype i = 0; !spec && i < node->interfaces.size(); ++i) {
+        if (node->interfaces.at(i).ip() == info.localAddress)
+            spec = &node->interfaces.at(i);
+    }
+    if (!spec)
+        return;
+    if (info.interfaceName.isEmpty())
+        info.interfaceName = spec->name;
+    info.path = spec->path;
+}
+
+SubflowHealth SubflowModel::deriveHealth(const SubflowInfo &s, qint64 nowMs) const
+{
+    if (isClosingState(s.state))
+        return SubflowHealth::Closed;
+    if (s.backoff > 0)
+        return SubflowHealth::Stalled;
+    if (s.state != u"ESTAB"_s) {
+        // A join that the peer never answers (fullmesh cross pairs on VLAN-isolated paths) stays in SYN-SENT
+        // forever: a handshake is healthy only while it is young and not yet retransmitted.
+        const bool young = nowMs - s.firstSeenMs < m_options.stallAfterMs;
+        return young && s.lost == 0 && s.bytesRetrans == 0 ? SubflowHealth::Active : SubflowHealth::Stalled;
+    }
+    if (s.unacked > 0 && nowMs - s.lastProgressMs >= m_options.stallAfterMs)
+        return SubflowHealth::Stalled;
+    return SubflowHealth::Active;
+}
+
+QList<SeriesPoint> SubflowModel::update(const SubflowSample &sample)
+{
+    QList<SeriesPoint> points;
+    QSet<QString> seen;
+    for (const SsTcpSocket &socket : sample.snapshot.tcp) {
+        if (!socket.isSubflow())
+            continue; // the ssh session and other plain TCP sockets
+        SubflowInfo fresh;
+        fresh.node = sample.node;
+        fresh.token = socket.localToken;
+        fresh.remoteToken = socket.remoteToken;
+        fresh.localAddress = socket.local.address;
+        fresh.localPort = socket.local.port;
+        fresh.remoteAddress = socket.peer.address;
+        fresh.remotePort = socket.peer.port;
+        fresh.interfaceName = socket.local.device;
+        fresh.localId = socket.localId;
+        fresh.remoteId = socket.remoteId;
+        fresh.backup = socket.isBackup();
+        fresh.flags = socket.mptcpFlags;
+        fresh.state = socket.state;
+        fresh.bytesAcked = socket.bytesAcked;
+        fresh.bytesSent = socket.bytesSent;
+        fresh.bytesReceived = socket.bytesReceived;
+        fresh.bytesRetrans = socket.bytesRetrans;
+        fresh.rttMs = socket.rttMs;
+        fresh.rtoMs = socket.rtoMs;
+        fresh.cwnd = socket.cwnd;
+        fresh.backoff = socket.backoff;
+        fresh.lost = socket.lost;
+        fresh.unacked = socket.unacked;
+        fresh.lastSeenMs = sample.atMs;
+        locate(fresh);
+
+        const QString id = identity(fresh);
+        seen.insert(id);
+        const auto it = m_subflows.constFind(id);
+        bool hasRate = false;
+        // A closed entry that reappears is a new socket reusing the port: start over.
+        if (it != m_subflows.cend() && it->closedAtMs == 0 && sample.atMs > it->lastSeenMs) {
+            const qint64 elapsed = sample.atMs - it->lastSeenMs;
+            fresh.firstSeenMs = it->firstSeenMs;
+            fresh.txBitsPerSecond = bitsPerSecond(it->bytesAcked, fresh.bytesAcked, elapsed);
+            fresh.rxBitsPerSecond = bitsPerSecond(it->bytesReceived, fresh.bytesReceived, elapsed);
+            const bool progress = fresh.bytesAcked > it->bytesAcked || fresh.bytesReceived > it->bytesReceived;
+            fresh.lastProgressMs = progress ? sample.atMs : it->lastProgressMs;
+            hasRate = true;
+        } else if (it != m_subflows.cend() && it->closedAtMs == 0) {
+            continue; // a duplicate or late snapshot: keep what we know
+        } else {
+            // First sighting: its history is unknown, so it gets the benefit of the doubt for stallAfterMs.
+            fresh.firstSeenMs = sample.atMs;
+            fresh.lastProgressMs = sample.atMs;
+        }
+        fresh.health = deriveHealth(fresh, sample.atMs);
+        if (hasRate) {
+            points.append({ series::subflow(fresh.node, fresh.token, fresh.localEndpoint()), sample.atMs,
+                fresh.txBitsPerSecond + fresh.rxBitsPerSecond });
+        }
+        m_subflows.insert(id, fresh);
+    }
+
+    for (auto it = m_subflows.begin(); it != m_subflows.end(); ++it) {
+        if (it->node != sample.node || seen.contains(it.key()) || it->closedAtMs != 0)
+            continue;
+        it->health = SubflowHealth::Closed;
+        it->closedAtMs = sample.atMs;
+        it->txBitsPerSecond = 0;
+        it->rxBitsPerSecond = 0;
+    }
+
+    // The connections ss -M lists on this node replace the previous ones.
+    for (auto it = m_connections.begin(); it != m_connections.end();)
+        it = it->node == sample.node ? m_connections.erase(it) : std::next(it);
+    for (const SsMptcpSocket &socket : sample.snapshot.mptcp) {
+        MptcpConnectionInfo c { sample.node, socket.token, socket.state,
+            endpoint(socket.local.address, socket.local.port), endpoint(socket.peer.address, socket.peer.port),
+            socket.subflows, sample.atMs };
+        m_connections.insert(sample.node + u'/' + socket.token, c);
+    }
+
+    expire(sample.atMs);
+    return points;
+}
+
+void SubflowModel::expire(qint64 nowMs)
+{
+    for (auto it = m_subflows.begin(); it != m_subflows.end();) {
+        const bool old = it->closedAtMs != 0 && nowMs - it->closedAtMs >= m_options.keepClosedMs;
+        it = old ? m_subflows.erase(it) : std::next(it);
+    }
+}
+
+QList<SubflowInfo> SubflowModel::subflows() const
+{
+    QList<SubflowInfo> out = m_subflows.values();
+    std::sort(out.begin(), out.end(), lessThan);
+    return out;
+}
+
+QList<SubflowInfo> SubflowModel::subflowsOf(const QString &node) const
+{
+    QList<SubflowInfo> out;
+    for (const SubflowInfo &s : m_subflows) {
+        if (s.node == node)
+            out.append(s);
+    }
+    std::sort(out.begin(), out.end(), lessThan);
+    return out;
+}
+
+QList<MptcpConnectionInfo> SubflowModel::connections() const
+{
+    QList<MptcpConnectionInfo> out = m_connections.values();
+    std::sort(out.begin(), out.end(), [](const MptcpConnectionInfo &a, const MptcpConnectionInfo &b) {
+        return std::tie(a.node, a.token) < std::tie(b.node, b.token);
+    });
+    return out;
+}
+
+QJsonArray SubflowModel::toJson() const
+{
+    QJsonArray out;
+    for (const SubflowInfo &s : subflows())
+        out.append(mlab::toJson(s));
+    return out;
+}
+
+} // namespace mlab

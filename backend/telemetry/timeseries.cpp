@@ -1,0 +1,143 @@
+#include "telemetry/timeseries.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace mlab {
+
+struct TimeSeriesStore::Ring
+{
+    explicit Ring(int capacity)
+        : buffer(size_t(capacity))
+    { }
+
+    std::vector<TimePoint> buffer;
+    size_t start = 0; // index of the oldest point
+    size_t count = 0;
+
+    const TimePoint &at(size_t i) const { return buffer[(start + i) % buffer.size()]; }
+
+    void push(const TimePoint &p)
+    {
+        if (count < buffer.size()) {
+            buffer[(start + count) % buffer.size()] = p;
+            ++count;
+        } else {
+            buffer[start] = p;
+            start = (start + 1) % buffer.size();
+        }
+    }
+
+    // First logical index whose atMs >= sinceMs.
+    size_t lowerBound(qint64 sinceMs) const
+    {
+        size_t lo = 0;
+        size_t hi = count;
+        while (lo < hi) {
+            const size_t mid = (lo + hi) / 2;
+            if (at(mid).atMs < sinceMs)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+};
+
+TimeSeriesStore::TimeSeriesStore(int capacityPerSeries, int maxSeries)
+    : m_capacity(std::max(1, capacityPerSeries))
+    , m_maxSeries(std::max(1, maxSeries))
+{ }
+
+TimeSeriesStore::~TimeSeriesStore() = default;
+
+bool TimeSeriesStore::append(const QString &name, qint64 atMs, double value)
+{
+    QWriteLocker locker(&m_lock);
+    auto it = m_series.find(name);
+    if (it == m_series.end()) {
+        if (int(m_series.size()) >= m_maxSeries) {
+            ++m_rejected;
+            return false;
+        }
+        it = m_series.emplace(name, std::make_unique<Ring>(m_capacity)).first;
+    }
+    Ring &ring = *it->second;
+    if (ring.count > 0 && atMs < ring.at(ring.count - 1).atMs) {
+        ++m_rejected;
+        return false;
+    }
+    ring.push({ atMs, value });
+    return true;
+}
+
+int TimeSeriesStore::append(const QList<SeriesPoint> &points)
+{
+    int accepted = 0;
+    for (const SeriesPoint &p : points)
+        accepted += append(p.name, p.atMs, p.value) ? 1 : 0;
+    return accepted;
+}
+
+QList<TimePoint> TimeSeriesStore::points(const QString &name, qint64 sinceMs) const
+{
+    QReadLocker locker(&m_lock);
+    const auto it = m_series.find(name);
+    if (it == m_series.end())
+        return {};
+    const Ring &ring = *it->second;
+    QList<TimePoint> out;
+    const size_t first = ring.lowerBound(sinceMs);
+    out.reserve(qsizetype(ring.count - first));
+    for (size_t i = first; i < ring.count; ++i)
+        out.append(ring.at(i));
+    return out;
+}
+
+std::optional<TimePoint> TimeSeriesStore::latest(const QString &name) const
+{
+    QReadLocker locker(&m_lock);
+    const auto it = m_series.find(name);
+    if (it == m_series.end() || it->second->count == 0)
+        return std::nullopt;
+    return it->second->at(it->second->count - 1);
+}
+
+QStringList TimeSeriesStore::names() const
+{
+    QReadLocker locker(&m_lock);
+    QStringList out;
+    out.reserve(qsizetype(m_series.size()));
+    for (const auto &[name, ring] : m_series)
+        out.append(name);
+    out.sort();
+    return out;
+}
+
+qsizetype TimeSeriesStore::size(const QString &name) const
+{
+    QReadLocker locker(&m_lock);
+    const auto it = m_series.find(name);
+    return it == m_series.end() ? 0 : qsizetype(it->second->count);
+}
+
+qint64 TimeSeriesStore::rejected() const
+{
+    QReadLocker locker(&m_lock);
+    return m_rejected;
+}
+
+void TimeSeriesStore::remove(const QString &name)
+{
+    QWriteLocker locker(&m_lock);
+    m_series.erase(name);
+}
+
+void TimeSeriesStore::clear()
+{
+    QWriteLocker locker(&m_lock);
+    m_series.clear();
+    m_rejected = 0;
+}
+
+} // namespace mlab

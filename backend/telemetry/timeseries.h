@@ -1,0 +1,71 @@
+#pragma once
+
+// Named series of (atMs, value) points in fixed-size ring buffers: memory stays bounded however long the lab
+// runs. One writer thread (the engine's sampler side) appends; any number of other threads read copies.
+// atMs comes from monotonicMs() (telemetryclock.h), shared with the event log.
+
+#include <QList>
+#include <QReadWriteLock>
+#include <QString>
+#include <QStringList>
+
+#include <limits>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+namespace mlab {
+
+struct TimePoint
+{
+    qint64 atMs = 0;
+    double value = 0;
+    bool operator==(const TimePoint &) const = default;
+};
+
+// A point on its way into a store, named as in rates.h.
+struct SeriesPoint
+{
+    QString name;
+    qint64 atMs = 0;
+    double value = 0;
+};
+
+class TimeSeriesStore
+{
+public:
+    // One hour at 10 Hz is 36000 points; a little more so a late sampler tick never pushes out the hour's start.
+    static constexpr int DefaultCapacity = 40000;
+    // Subflow series come and go with connections: a cap keeps a long run with many connections bounded too.
+    static constexpr int DefaultMaxSeries = 512;
+
+    explicit TimeSeriesStore(int capacityPerSeries = DefaultCapacity, int maxSeries = DefaultMaxSeries);
+    ~TimeSeriesStore();
+    TimeSeriesStore(const TimeSeriesStore &) = delete;
+    TimeSeriesStore &operator=(const TimeSeriesStore &) = delete;
+
+    // False when the point is older than the series' latest (series are kept in time order so range reads
+    // can binary-search) or when a new series would pass maxSeries; such points are counted in rejected().
+    bool append(const QString &name, qint64 atMs, double value);
+    int append(const QList<SeriesPoint> &points); // how many were accepted
+
+    // Points with atMs >= sinceMs, oldest first.
+    QList<TimePoint> points(const QString &name, qint64 sinceMs = std::numeric_limits<qint64>::min()) const;
+    std::optional<TimePoint> latest(const QString &name) const;
+    QStringList names() const; // sorted
+    qsizetype size(const QString &name) const;
+    int capacity() const { return m_capacity; }
+    qint64 rejected() const;
+    void remove(const QString &name);
+    void clear();
+
+private:
+    struct Ring;
+    const int m_capacity;
+    const int m_maxSeries;
+    mutable QReadWriteLock m_lock;
+    std::unordered_map<QString, std::unique_ptr<Ring>> m_series;
+    qint64 m_rejected = 0;
+};
+
+} // namespace mlab
