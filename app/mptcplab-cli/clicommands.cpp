@@ -108,19 +108,8 @@ int runDown(const Options &options)
     }
     EngineClient client;
     if (client.connectTo(RuntimeDir(*lab).apiSocket(), 500)) {
-        Result<QJsonValue> status = client.call(QStringLiteral("status"), {}, 5000);
-        const qint64 enginePid = status ? status->toObject().value(QStringLiteral("enginePid")).toInteger() : 0;
-        const ProcessRecord engine { enginePid, processStartTime(enginePid), QStringLiteral("engine") };
-        Result<QJsonValue> done = client.call(QStringLiteral("down"), {}, 30000);
-        if (!done)
-            return reportError(QStringLiteral("lab %1 was not removed cleanly: %2").arg(*lab, done.error()));
-        // Down means gone: wait for the engine itself to exit too.
-        const QDeadlineTimer deadline(5000);
-        while (isSameProcessAlive(engine) && !deadline.hasExpired())
-            QThread::msleep(5);
-        if (isSameProcessAlive(engine))
-            return reportError(
-                QStringLiteral("lab %1 is down but its engine (pid %2) did not exit").arg(*lab).arg(enginePid));
+        if (Status down = takeDown(client, *lab); !down)
+            return reportError(down.error());
         printLine(QStringLiteral("lab %1 is down").arg(*lab));
         return 0;
     }

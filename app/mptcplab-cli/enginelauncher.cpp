@@ -5,9 +5,11 @@
 #include "engine/labcontroller.h"
 #include "engine/labstate.h"
 #include "engine/runtimedir.h"
+#include "engine/telemetryhub.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSocketNotifier>
 #include <QThread>
@@ -90,6 +92,28 @@ int serveLab(const Lab &lab)
     // Created on the lab thread so that it and every child it makes live there.
     QMetaObject::invokeMethod(
         &labThreadContext, [&] { controller = new LabController(lab); }, Qt::BlockingQueuedConnection);
+
+    // Samplers get a thread of their own: a slow lab operation never delays a sample.
+    QThread telemetryThread;
+    telemetryThread.setObjectName(QStringLiteral("telemetry"));
+    telemetryThread.start();
+    TelemetryHub *telemetry = new TelemetryHub(lab);
+    telemetry->moveToThread(&telemetryThread);
+    QObject::connect(controller, &LabController::labReady, telemetry, &TelemetryHub::start);
+    QObject::connect(
+        controller, &LabController::labGoingDown, telemetry, &TelemetryHub::stop, Qt::BlockingQueuedConnection);
+    // Stamped on the lab thread the moment the switch answered (the event log is thread-safe).
+    QObject::connect(
+        controller, &LabController::linkChanged, telemetry,
+        [telemetry, &lab](int port, bool broken) {
+            const QString text = broken
+                ? QStringLiteral("port %1 moved to the dead VLAN").arg(port)
+                : QStringLiteral("port %1 back on VLAN %2").arg(port).arg(lab.vlanOfPort(port).value_or(0));
+            telemetry->note(broken ? QStringLiteral("break") : QStringLiteral("restore"), text,
+                { { QStringLiteral("port"), port } });
+        },
+        Qt::DirectConnection);
+
     auto shutDown = [&] {
         QMetaObject::invokeMethod(
             controller,
@@ -98,11 +122,15 @@ int serveLab(const Lab &lab)
                 delete controller;
             },
             Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            telemetry, [telemetry] { delete telemetry; }, Qt::BlockingQueuedConnection);
         labThread.quit();
         labThread.wait();
+        telemetryThread.quit();
+        telemetryThread.wait();
     };
 
-    EngineServer server(controller, labOwnerUid());
+    EngineServer server(controller, telemetry, labOwnerUid());
     QString error;
     if (!server.listen(dir.apiSocket(), &error)) {
         std::fprintf(stderr, "mptcplab-cli serve: %s\n", qPrintable(error));
@@ -119,6 +147,21 @@ int serveLab(const Lab &lab)
     QCoreApplication::exec();
     shutDown();
     return 0;
+}
+
+Status takeDown(EngineClient &engine, const QString &labName)
+{
+    Result<QJsonValue> status = engine.call(QStringLiteral("status"), {}, 5000);
+    const qint64 enginePid = status ? status->toObject().value(QStringLiteral("enginePid")).toInteger() : 0;
+    const ProcessRecord process { enginePid, processStartTime(enginePid), QStringLiteral("engine") };
+    if (Result<QJsonValue> done = engine.call(QStringLiteral("down"), {}, 30000); !done)
+        return fail(QStringLiteral("lab %1 was not removed cleanly: %2").arg(labName, done.error()));
+    const QDeadlineTimer deadline(5000);
+    while (isSameProcessAlive(process) && !deadline.hasExpired())
+        QThread::msleep(5);
+    if (isSameProcessAlive(process))
+        return fail(QStringLiteral("lab %1 is down but its engine (pid %2) did not exit").arg(labName).arg(enginePid));
+    return {};
 }
 
 QStringList cleanUpDeadLab(const QString &labName)

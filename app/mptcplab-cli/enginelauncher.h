@@ -3,6 +3,10 @@
 #include "core/result.h"
 #include "lab/labmodel.h"
 
+namespace mlab {
+class EngineClient;
+}
+
 namespace mlab::cli {
 
 // Runs the engine for one lab in this process until the lab is taken down
@@ -13,6 +17,10 @@ int serveLab(const Lab &lab);
 // whatever a dead engine of the same lab left behind, and waits until its
 // API socket answers.
 Status launchEngine(const Lab &lab, int timeoutMs = 5000);
+
+// Asks a lab's engine to take the lab down and waits until the engine itself
+// has exited too: down means gone.
+Status takeDown(EngineClient &engine, const QString &labName);
 
 // Removes a lab's leftovers when no engine answers for it. Returns the problems it could not fix.
 QStringList cleanUpDeadLab(const QString &labName);

@@ -49,4 +49,18 @@ Result<QJsonValue> EngineClient::call(
     }
 }
 
+Status EngineClient::waitForEvents(int timeoutMs, const EventHandler &onEvent)
+{
+    if (!m_socket.canReadLine())
+        m_socket.waitForReadyRead(timeoutMs);
+    while (m_socket.canReadLine()) {
+        const QJsonObject message = QJsonDocument::fromJson(m_socket.readLine()).object();
+        if (message.contains(QStringLiteral("event")) && onEvent)
+            onEvent(message);
+    }
+    if (m_socket.state() != QLocalSocket::ConnectedState)
+        return fail(QStringLiteral("the lab engine closed the connection (see its log next to %1)").arg(m_path));
+    return {};
+}
+
 } // namespace mlab

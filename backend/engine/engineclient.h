@@ -21,6 +21,10 @@ public:
     Result<QJsonValue> call(
         const QString &method, const QJsonObject &params = {}, int timeoutMs = 30000, const EventHandler &onEvent = {});
 
+    // Passes pushed events to onEvent for up to timeoutMs (returns early once
+    // something was read). Fails when the engine closed the connection.
+    Status waitForEvents(int timeoutMs, const EventHandler &onEvent);
+
 private:
     QLocalSocket m_socket;
     QString m_path;

@@ -3,6 +3,7 @@
 #include "core/transcript.h"
 #include "engine/labcontroller.h"
 #include "engine/nodesession.h"
+#include "engine/telemetryhub.h"
 
 #include <QJsonDocument>
 #include <QLocalServer>
@@ -12,13 +13,22 @@
 
 namespace mlab {
 
-EngineServer::EngineServer(LabController *controller, uint ownerUid, QObject *parent)
+EngineServer::EngineServer(LabController *controller, TelemetryHub *telemetry, uint ownerUid, QObject *parent)
     : QObject(parent)
     , m_controller(controller)
     , m_server(new QLocalServer(this))
     , m_ownerUid(ownerUid)
+    , m_telemetry(telemetry)
 {
     m_execPool.setMaxThreadCount(32);
+    if (telemetry) {
+        connect(telemetry, &TelemetryHub::batchReady, this, [this](QJsonObject batch) {
+            batch.insert(QStringLiteral("event"), QStringLiteral("telemetry"));
+            m_telemetrySubscribers.removeAll(nullptr);
+            for (const QPointer<QLocalSocket> &client : std::as_const(m_telemetrySubscribers))
+                send(client, batch);
+        });
+    }
     connect(m_server, &QLocalServer::newConnection, this, &EngineServer::acceptConnections);
     connect(controller, &LabController::progress, this, [this](const QString &message) {
         broadcast({ { QStringLiteral("event"), QStringLiteral("progress") }, { QStringLiteral("message"), message } });
@@ -145,6 +155,18 @@ void EngineServer::dispatch(
                     });
             });
         });
+    } else if (method == QLatin1String("subscribe") || method == QLatin1String("history")) {
+        if (!m_telemetry) {
+            reply(guard, id, false, QStringLiteral("this engine has no telemetry"));
+            return;
+        }
+        if (method == QLatin1String("subscribe")) {
+            m_telemetrySubscribers << guard;
+            reply(guard, id, true, QStringLiteral("subscribed to telemetry"));
+        } else {
+            // The store is safe to read from this thread.
+            reply(guard, id, true, m_telemetry->history(params.value(QStringLiteral("sinceMs")).toInteger()));
+        }
     } else if (method == QLatin1String("down")) {
         QMetaObject::invokeMethod(lab, [this, lab, guard, id] {
             const QStringList problems = lab->down();
@@ -157,7 +179,9 @@ void EngineServer::dispatch(
         });
     } else {
         reply(guard, id, false,
-            QStringLiteral("unknown method \"%1\" (expected status, up, down, break, restore, exec)").arg(method));
+            QStringLiteral(
+                "unknown method \"%1\" (expected status, up, down, break, restore, exec, subscribe, history)")
+                .arg(method));
     }
 }
 

@@ -12,18 +12,22 @@ class QLocalSocket;
 namespace mlab {
 
 class LabController;
+class TelemetryHub;
 
 // The engine's local API: newline-delimited JSON over a Unix socket.
 //   request  {"id": 1, "method": "status", "params": {...}}
 //   reply    {"id": 1, "ok": true, "result": {...}}  or  {"id": 1, "ok": false, "error": "..."}
-//   event    {"event": "progress" | "transcript" | "link" | "damaged" | "state", ...}
+//   event    {"event": "progress" | "transcript" | "link" | "damaged" | "telemetry", ...}
+// "telemetry" events (batches of new samples, events and the subflow table,
+// every 200 ms) go only to clients that sent "subscribe".
 // Only root and the user who started the lab may connect (SO_PEERCRED).
 // Lives on the main thread; lab work runs on the controller's thread.
 class EngineServer : public QObject
 {
     Q_OBJECT
 public:
-    EngineServer(LabController *controller, uint ownerUid, QObject *parent = nullptr);
+    // telemetry may be null (no samplers): subscribe and history then answer with an error.
+    EngineServer(LabController *controller, TelemetryHub *telemetry, uint ownerUid, QObject *parent = nullptr);
     bool listen(const QString &socketPath, QString *error);
 
 Q_SIGNALS:
@@ -42,6 +46,8 @@ private:
     QLocalServer *m_server;
     uint m_ownerUid;
     QList<QPointer<QLocalSocket>> m_clients;
+    QList<QPointer<QLocalSocket>> m_telemetrySubscribers;
+    TelemetryHub *m_telemetry;
     QThreadPool m_execPool;
 };
 

@@ -83,6 +83,7 @@ Status LabController::up()
     }
     m_state.phase = QStringLiteral("ready");
     saveState();
+    Q_EMIT labReady(m_targets, m_switch->managementSocketPath());
     Q_EMIT progress(QStringLiteral("lab %1 is ready (%2 ms in all)").arg(m_lab.name).arg(m_transcript.elapsedMs()));
     return {};
 }
@@ -242,6 +243,7 @@ QStringList LabController::down()
 {
     if (m_state.phase == QLatin1String("down"))
         return {};
+    Q_EMIT labGoingDown();
     m_state.phase = QStringLiteral("stopping");
     if (m_dir.exists())
         saveState();

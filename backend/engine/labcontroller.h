@@ -52,6 +52,10 @@ Q_SIGNALS:
     void linkChanged(int port, bool broken);
     // Something the lab needs died on its own (switch, plug, sshd): the lab is damaged.
     void labDamaged(const QString &reason);
+    // The lab is up: where telemetry can reach every node and the switch.
+    void labReady(const QMap<QString, mlab::SshTarget> &nodes, const QString &switchManagementSocket);
+    // down() is starting: stop everything that uses the lab (connect with a blocking connection).
+    void labGoingDown();
 
 private:
     Status bringUp();

@@ -1,5 +1,7 @@
 #include "engine/trafficplan.h"
 
+#include "core/command.h"
+
 #include <QStringList>
 
 namespace mlab {
@@ -22,13 +24,19 @@ static QString wrapped(const QString &wrapper, const QString &command)
 TrafficCommands trafficCommands(const TrafficSpec &traffic, int durationSeconds, double intervalSeconds)
 {
     QString client = withOption(traffic.clientCommand.split(QLatin1Char(' '), Qt::SkipEmptyParts), QStringLiteral("-t"),
-                                QString::number(durationSeconds));
+        QString::number(durationSeconds));
     client = withOption(client.split(QLatin1Char(' ')), QStringLiteral("-i"), QString::number(intervalSeconds));
     return TrafficCommands {
         traffic.serverNode,
         wrapped(traffic.wrapper, traffic.serverCommand) + QStringLiteral(" >/dev/null 2>&1 & echo $!"),
         traffic.clientNode,
         wrapped(traffic.wrapper, client),
+        // pgrep sees every namespace node's processes (they share the host's
+        // pids): keep those in this node's network namespace.
+        QStringLiteral(
+            "for p in $(pgrep -f %1); do [ \"$(readlink /proc/$p/ns/net)\" = \"$(readlink /proc/self/ns/net)\" ] "
+            "&& kill $p; done; true")
+            .arg(shellQuote(traffic.clientCommand.section(QLatin1Char(' '), 0, 1))),
     };
 }
 

@@ -13,7 +13,8 @@ struct TrafficCommands
     QString serverNode;
     QString startServer; // starts the server in the background and prints its pid
     QString clientNode;
-    QString client;      // runs in the foreground for the run's duration
+    QString client; // runs in the foreground for the run's duration
+    QString stopClient; // ends the client early, touching only this node's processes
 };
 
 // Replaces (or adds) the client's -t and -i options. Namespace nodes share the

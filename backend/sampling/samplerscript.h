@@ -6,9 +6,9 @@
 //   @@mlab counters TICK NODE_MS     /proc/net/dev, every tick; NODE_MS is the node's
 //   ...                              /proc/uptime at the tick in ms (10 ms resolution)
 //   @@mlab end counters TICK
-//   @@mlab ss TICK                   `ss -tniM`, on ssHz of the counterHz ticks
-//   ...
-//   @@mlab end ss TICK EXIT
+//   @@mlab ss TICK                   `ss -tniM`, on ssHz of the counterHz ticks; left
+//   ...                              empty (exit 0) while the node has no MPTCP socket
+//   @@mlab end ss TICK EXIT          at all, as ss costs more than all the rest
 //   @@mlab nstat TICK                `nstat -asz 'MPTcp*'`, on nstatHz of the ticks
 //   ...
 //   @@mlab end nstat TICK EXIT
@@ -40,8 +40,8 @@ public:
 
     // The script alone: POSIX sh, runs under dash and busybox sh.
     static QString script(const SamplerRates &rates);
-    // The command line for the stream: the script under the node's /bin/sh,
-    // whatever the login shell is, so bash, dash and busybox all behave alike.
+    // The command line for the stream: the script under bash if the node has
+    // it, else under /bin/sh, whatever the login shell is.
     static QString command(const SamplerRates &rates);
     // The second stream: MPTCP path-manager events, one line each (flushed per event).
     static QString monitorCommand();

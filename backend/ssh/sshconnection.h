@@ -88,3 +88,5 @@ private:
 } // namespace mlab
 
 Q_DECLARE_METATYPE(mlab::CommandOutput)
+
+Q_DECLARE_METATYPE(mlab::SshTarget)

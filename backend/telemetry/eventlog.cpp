@@ -24,8 +24,8 @@ void EventLog::append(const LabEvent &event)
 {
     QWriteLocker locker(&m_lock);
     // Nearly always the end; upper_bound keeps equal stamps in arrival order.
-    const auto pos = std::upper_bound(m_events.begin(), m_events.end(), event.atMs,
-        [](qint64 atMs, const LabEvent &e) { return atMs < e.atMs; });
+    const auto pos = std::upper_bound(
+        m_events.begin(), m_events.end(), event.atMs, [](qint64 atMs, const LabEvent &e) { return atMs < e.atMs; });
     m_events.insert(pos, event);
     while (m_events.size() > m_capacity) {
         m_events.removeFirst(); // O(1) in Qt 6: QList keeps free space at its front

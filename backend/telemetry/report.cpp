@@ -139,10 +139,10 @@ QJsonObject toJson(const PhaseStats &p)
         median.insert(it.key(), p.medianBits.value(it.key()));
     }
     return QJsonObject { { u"name"_s, p.name }, { u"startMs"_s, double(p.startMs) }, { u"endMs"_s, double(p.endMs) },
-        { u"durationMs"_s, double(p.durationMs()) }, { u"windows"_s, p.windows },
-        { u"meanBitsPerSecond"_s, mean }, { u"medianBitsPerSecond"_s, median },
-        { u"totalMeanBitsPerSecond"_s, p.totalMeanBits }, { u"totalMedianBitsPerSecond"_s, p.totalMedianBits },
-        { u"maxBackoffOnBrokenPath"_s, p.maxBackoffOnBrokenPath }, { u"subflows"_s, p.subflows } };
+        { u"durationMs"_s, double(p.durationMs()) }, { u"windows"_s, p.windows }, { u"meanBitsPerSecond"_s, mean },
+        { u"medianBitsPerSecond"_s, median }, { u"totalMeanBitsPerSecond"_s, p.totalMeanBits },
+        { u"totalMedianBitsPerSecond"_s, p.totalMedianBits }, { u"maxBackoffOnBrokenPath"_s, p.maxBackoffOnBrokenPath },
+        { u"subflows"_s, p.subflows } };
 }
 
 } // namespace

@@ -46,8 +46,8 @@ QString summaryText(const DemoReport &r)
 
     text.append(u"Lab %1: one Multipath TCP (MPTCP) connection sent data from one computer to the other over %2 "
                 "network paths (%3) at once, for %4."_s.arg(r.labName)
-            .arg(r.paths.size())
-            .arg(r.paths.join(u", "_s), seconds(r.endMs - r.startMs)));
+                    .arg(r.paths.size())
+                    .arg(r.paths.join(u", "_s), seconds(r.endMs - r.startMs)));
     if (!before || before->windows == 0) {
         text.append(u"No traffic was recorded before the break, so there is nothing to compare."_s);
         return text.join(u"\n\n"_s);
@@ -60,11 +60,11 @@ QString summaryText(const DemoReport &r)
     }
     text.append(u"At %1, %2 was cut silently: its cable was moved to a dead network, so no error message reached "
                 "either computer. The only sign is that the data sent on it is never acknowledged."_s.arg(
-        seconds(r.breakAtMs - r.startMs), link));
+                    seconds(r.breakAtMs - r.startMs), link));
     if (r.failoverMs) {
         text.append(u"The connection noticed and moved its traffic to %1 %2 after the cut (failover: the first "
                     "moment from which %1 carried more than a quarter of the usual total for half a second)."_s.arg(
-            survivors, seconds(*r.failoverMs)));
+                        survivors, seconds(*r.failoverMs)));
     } else {
         text.append(u"The traffic did NOT move to %1 while %2 was cut: %1 never carried more than a quarter of the "
                     "usual total for half a second."_s.arg(survivors, r.brokenPath));

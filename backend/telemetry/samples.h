@@ -28,6 +28,9 @@ struct CounterSample
     qint64 atMs = 0;
     quint64 sequence = 0; // the sampler's tick number: gaps mean lost or late samples
     QList<InterfaceCounters> interfaces;
+    // The node's own clock when it read the counters (its /proc/uptime in ms, 10 ms steps), -1 if unknown.
+    // That is CLOCK_BOOTTIME: comparable with monotonicMs() only on the same kernel (namespace nodes).
+    qint64 nodeClockMs = -1;
 };
 
 struct SubflowSample

@@ -27,8 +27,8 @@ QString identity(const SubflowInfo &s)
 // States in which a subflow will never carry data again.
 bool isClosingState(const QString &state)
 {
-    static const QSet<QString> closing { u"FIN-WAIT-1"_s, u"FIN-WAIT-2"_s, u"CLOSE-WAIT"_s, u"LAST-ACK"_s,
-        u"CLOSING"_s, u"TIME-WAIT"_s, u"CLOSED"_s };
+    static const QSet<QString> closing { u"FIN-WAIT-1"_s, u"FIN-WAIT-2"_s, u"CLOSE-WAIT"_s, u"LAST-ACK"_s, u"CLOSING"_s,
+        u"TIME-WAIT"_s, u"CLOSED"_s };
     return closing.contains(state);
 }
 
@@ -157,6 +157,12 @@ SubflowHealth SubflowModel::deriveHealth(const SubflowInfo &s, qint64 nowMs) con
 
 QList<SeriesPoint> SubflowModel::update(const SubflowSample &sample)
 {
+    // Two snapshots of one node can cross on their way here; the older one would resurrect stale counters.
+    const auto last = m_lastSampleMs.constFind(sample.node);
+    if (last != m_lastSampleMs.cend() && sample.atMs <= *last)
+        return {};
+    m_lastSampleMs.insert(sample.node, sample.atMs);
+
     QList<SeriesPoint> points;
     QSet<QString> seen;
     for (const SsTcpSocket &socket : sample.snapshot.tcp) {
@@ -194,7 +200,7 @@ QList<SeriesPoint> SubflowModel::update(const SubflowSample &sample)
         const auto it = m_subflows.constFind(id);
         bool hasRate = false;
         // A closed entry that reappears is a new socket reusing the port: start over.
-        if (it != m_subflows.cend() && it->closedAtMs == 0 && sample.atMs > it->lastSeenMs) {
+        if (it != m_subflows.cend() && it->closedAtMs == 0) {
             const qint64 elapsed = sample.atMs - it->lastSeenMs;
             fresh.firstSeenMs = it->firstSeenMs;
             fresh.txBitsPerSecond = bitsPerSecond(it->bytesAcked, fresh.bytesAcked, elapsed);
@@ -202,8 +208,6 @@ QList<SeriesPoint> SubflowModel::update(const SubflowSample &sample)
             const bool progress = fresh.bytesAcked > it->bytesAcked || fresh.bytesReceived > it->bytesReceived;
             fresh.lastProgressMs = progress ? sample.atMs : it->lastProgressMs;
             hasRate = true;
-        } else if (it != m_subflows.cend() && it->closedAtMs == 0) {
-            continue; // a duplicate or late snapshot: keep what we know
         } else {
             // First sighting: its history is unknown, so it gets the benefit of the doubt for stallAfterMs.
             fresh.firstSeenMs = sample.atMs;

@@ -90,7 +90,8 @@ public:
     explicit SubflowModel(Lab lab);
     SubflowModel(Lab lab, Options options);
 
-    // One node's snapshot replaces what the model knew of that node. Returns a "subflow/..." rate point
+    // One node's snapshot replaces what the model knew of that node; one not newer than the node's last is
+    // ignored. Returns a "subflow/..." rate point
     // (rates.h) for every subflow that has a rate now.
     QList<SeriesPoint> update(const SubflowSample &sample);
     // Drops closed subflows older than keepClosedMs at nowMs (update() does this for its own node).
@@ -109,6 +110,7 @@ private:
     Options m_options;
     QHash<QString, SubflowInfo> m_subflows; // by key() plus the remote endpoint
     QHash<QString, MptcpConnectionInfo> m_connections; // by "node/token"
+    QHash<QString, qint64> m_lastSampleMs; // by node
 };
 
 } // namespace mlab

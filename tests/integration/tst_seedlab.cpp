@@ -141,7 +141,9 @@ void TestSeedLab::trafficSurvivesABrokenPath()
 {
     int exitCode = -1;
     // Namespace nodes share the host's pids: stop the server by its pid, never by name.
-    const QString serverPid = execOn(QStringLiteral("NodeB"), QStringLiteral("mptcpize run iperf -s >/dev/null 2>&1 & echo $!"), &exitCode).trimmed();
+    const QString serverPid
+        = execOn(QStringLiteral("NodeB"), QStringLiteral("mptcpize run iperf -s >/dev/null 2>&1 & echo $!"), &exitCode)
+              .trimmed();
     QCOMPARE(exitCode, 0);
     QVERIFY(serverPid.toInt() > 0);
     QThread::msleep(300);

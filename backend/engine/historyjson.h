@@ -1,0 +1,21 @@
+#pragma once
+
+#include "telemetry/eventlog.h"
+#include "telemetry/report.h"
+#include "telemetry/timeseries.h"
+
+#include <QJsonObject>
+
+namespace mlab {
+
+struct Lab;
+
+// The engine's "history" reply (see TelemetryHub::history) read back on the client side.
+QList<TimePoint> seriesFromJson(const QJsonObject &history, const QString &name);
+QList<LabEvent> eventsFromJson(const QJsonObject &history);
+
+// A report's input from a history: per-path throughput from the nodes'
+// counters, the break and restore of the port behind `link`, events and subflow tables.
+ReportInput reportInputFromHistory(const QJsonObject &history, const Lab &lab, const QString &link, int brokenPort);
+
+} // namespace mlab

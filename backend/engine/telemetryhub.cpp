@@ -1,0 +1,183 @@
+#include "engine/telemetryhub.h"
+
+#include "sampling/nodesampler.h"
+#include "sampling/switchsampler.h"
+#include "telemetry/telemetryclock.h"
+
+#include <QMutexLocker>
+
+namespace mlab {
+
+namespace {
+constexpr int BatchMs = 200; // 10 Hz samples reach clients 5 at a time
+constexpr int SwitchSampleHz = 10;
+constexpr int SubflowHistoryLimit = 4000; // ~15 minutes of 2 nodes at 2 Hz
+} // namespace
+
+TelemetryHub::TelemetryHub(Lab lab, QObject *parent)
+    : QObject(parent)
+    , m_lab(lab)
+    , m_throughput(lab)
+    , m_subflows(std::move(lab))
+    , m_batchTimer(this)
+{
+    // A child, so that moveToThread() takes the timer along to the telemetry thread.
+    qRegisterMetaType<QMap<QString, mlab::SshTarget>>();
+    m_batchTimer.setInterval(BatchMs);
+    connect(&m_batchTimer, &QTimer::timeout, this, &TelemetryHub::publishBatch);
+}
+
+TelemetryHub::~TelemetryHub()
+{
+    stop();
+}
+
+void TelemetryHub::start(const QMap<QString, SshTarget> &nodes, const QString &switchManagementSocket)
+{
+    stop();
+    m_running = true;
+    m_lastBatchMs = monotonicMs();
+    for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
+        auto sampler = std::make_unique<NodeSampler>(it.value(), it.key(), SamplerRates {});
+        connect(sampler.get(), &NodeSampler::counters, this, &TelemetryHub::onCounters);
+        connect(sampler.get(), &NodeSampler::subflows, this, &TelemetryHub::onSubflows);
+        connect(sampler.get(), &NodeSampler::mptcpEvent, this, &TelemetryHub::onMptcpEvent);
+        connect(sampler.get(), &NodeSampler::failed, this, [this](const QString &reason) {
+            note(QStringLiteral("note"), reason);
+            Q_EMIT samplerFailed(reason);
+        });
+        sampler->start();
+        m_nodeSamplers.push_back(std::move(sampler));
+    }
+    m_switchSampler = std::make_unique<SwitchSampler>(switchManagementSocket, SwitchSampleHz);
+    connect(m_switchSampler.get(), &SwitchSampler::sample, this, &TelemetryHub::onSwitch);
+    connect(m_switchSampler.get(), &SwitchSampler::failed, this, [this](const QString &reason) {
+        note(QStringLiteral("note"), reason);
+        Q_EMIT samplerFailed(reason);
+    });
+    m_switchSampler->start();
+    m_batchTimer.start();
+}
+
+void TelemetryHub::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_batchTimer.stop();
+    for (const auto &sampler : m_nodeSamplers) {
+        sampler->disconnect(this);
+        sampler->stop();
+    }
+    m_nodeSamplers.clear();
+    if (m_switchSampler) {
+        m_switchSampler->disconnect(this);
+        m_switchSampler->stop();
+    }
+    m_switchSampler.reset();
+}
+
+void TelemetryHub::note(const QString &kind, const QString &text, const QJsonObject &detail)
+{
+    m_events.append(LabEvent { monotonicMs(), kind, QString(), text, detail });
+}
+
+void TelemetryHub::onCounters(const CounterSample &sample)
+{
+    m_store.append(m_throughput.addCounters(sample));
+}
+
+void TelemetryHub::onSwitch(const SwitchSample &sample)
+{
+    m_store.append(m_throughput.addSwitch(sample));
+}
+
+void TelemetryHub::onSubflows(const SubflowSample &sample)
+{
+    m_store.append(m_subflows.update(sample));
+    m_subflows.expire(sample.atMs);
+    QMutexLocker lock(&m_subflowMutex);
+    m_subflowJson = m_subflows.toJson();
+    m_subflowsChanged = true;
+    m_subflowHistory.append({ sample.atMs, m_subflowJson });
+    if (m_subflowHistory.size() > SubflowHistoryLimit)
+        m_subflowHistory.removeFirst();
+}
+
+void TelemetryHub::onMptcpEvent(const MptcpEventSample &sample)
+{
+    QJsonObject detail;
+    for (auto it = sample.event.attributes.cbegin(); it != sample.event.attributes.cend(); ++it)
+        detail.insert(it.key(), it.value());
+    const MptcpEvent &event = sample.event;
+    QString text = event.name;
+    if (!event.token.isEmpty())
+        text += QStringLiteral(" token %1").arg(event.token);
+    if (!event.localAddress.isEmpty() || !event.remoteAddress.isEmpty())
+        text += QStringLiteral(" %1:%2 -> %3:%4")
+                    .arg(event.localAddress)
+                    .arg(event.localPort)
+                    .arg(event.remoteAddress)
+                    .arg(event.remotePort);
+    m_events.append(LabEvent { sample.atMs, QStringLiteral("mptcp"), sample.node, text, detail });
+}
+
+QJsonObject TelemetryHub::seriesSince(qint64 sinceMs) const
+{
+    QJsonObject series;
+    for (const QString &name : m_store.names()) {
+        QJsonArray points;
+        for (const TimePoint &point : m_store.points(name, sinceMs))
+            points.append(QJsonArray { point.atMs, point.value });
+        if (!points.isEmpty())
+            series.insert(name, points);
+    }
+    return series;
+}
+
+static QJsonArray eventsJson(const QList<LabEvent> &events)
+{
+    QJsonArray array;
+    for (const LabEvent &event : events)
+        array.append(toJson(event));
+    return array;
+}
+
+void TelemetryHub::publishBatch()
+{
+    const qint64 now = monotonicMs();
+    QJsonObject batch { { QStringLiteral("now"), now }, { QStringLiteral("series"), seriesSince(m_lastBatchMs) },
+        { QStringLiteral("events"), eventsJson(m_events.since(m_lastBatchMs)) } };
+    {
+        QMutexLocker lock(&m_subflowMutex);
+        if (m_subflowsChanged)
+            batch.insert(QStringLiteral("subflows"), m_subflowJson);
+        m_subflowsChanged = false;
+    }
+    m_lastBatchMs = now;
+    Q_EMIT batchReady(batch);
+}
+
+QJsonObject TelemetryHub::history(qint64 sinceMs) const
+{
+    QJsonArray snapshots;
+    {
+        QMutexLocker lock(&m_subflowMutex);
+        for (const auto &[atMs, table] : m_subflowHistory) {
+            if (atMs >= sinceMs)
+                snapshots.append(
+                    QJsonObject { { QStringLiteral("atMs"), atMs }, { QStringLiteral("subflows"), table } });
+        }
+    }
+    return { { QStringLiteral("now"), monotonicMs() }, { QStringLiteral("series"), seriesSince(sinceMs) },
+        { QStringLiteral("events"), eventsJson(m_events.since(sinceMs)) },
+        { QStringLiteral("subflows"), subflowTable() }, { QStringLiteral("subflowHistory"), snapshots } };
+}
+
+QJsonArray TelemetryHub::subflowTable() const
+{
+    QMutexLocker lock(&m_subflowMutex);
+    return m_subflowJson;
+}
+
+} // namespace mlab

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "lab/labmodel.h"
+#include "ssh/sshconnection.h"
+#include "telemetry/eventlog.h"
+#include "telemetry/rates.h"
+#include "telemetry/samples.h"
+#include "telemetry/subflowmodel.h"
+#include "telemetry/timeseries.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QMutex>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+namespace mlab {
+
+class NodeSampler;
+class SwitchSampler;
+
+// The engine's telemetry: samplers on every node and on the switch feed one
+// store of time series, one subflow model and one event log, all on the
+// same monotonic clock. Clients get what is new every batchMs as one pushed
+// message, and can fetch the history when they attach late.
+// Lives on the engine's telemetry thread; history() and subflowTable() may
+// be called from any thread.
+class TelemetryHub : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TelemetryHub(Lab lab, QObject *parent = nullptr);
+    ~TelemetryHub() override;
+
+    void start(const QMap<QString, SshTarget> &nodes, const QString &switchManagementSocket);
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    // A break, a restore, a demo phase: stamped now, kept with the samples.
+    void note(const QString &kind, const QString &text, const QJsonObject &detail = {});
+
+    QJsonObject history(qint64 sinceMs) const;
+    QJsonArray subflowTable() const;
+
+Q_SIGNALS:
+    void batchReady(const QJsonObject &batch);
+    void samplerFailed(const QString &reason);
+
+private:
+    void onCounters(const CounterSample &sample);
+    void onSubflows(const SubflowSample &sample);
+    void onMptcpEvent(const MptcpEventSample &sample);
+    void onSwitch(const SwitchSample &sample);
+    void publishBatch();
+    QJsonObject seriesSince(qint64 sinceMs) const;
+
+    Lab m_lab;
+    TimeSeriesStore m_store;
+    EventLog m_events;
+    PathThroughput m_throughput;
+    SubflowModel m_subflows;
+    mutable QMutex m_subflowMutex; // m_subflowJson is read from other threads
+    QJsonArray m_subflowJson;
+    // Recent subflow tables with their time, for reports on a run (bounded).
+    QList<QPair<qint64, QJsonArray>> m_subflowHistory;
+    bool m_subflowsChanged = false;
+    std::vector<std::unique_ptr<NodeSampler>> m_nodeSamplers;
+    std::unique_ptr<SwitchSampler> m_switchSampler;
+    QTimer m_batchTimer;
+    qint64 m_lastBatchMs = 0;
+    bool m_running = false;
+};
+
+} // namespace mlab

@@ -1,0 +1,141 @@
+#include "telemetry/timeseries.h"
+
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+
+using namespace mlab;
+using namespace Qt::StringLiterals;
+
+class TestTimeSeriesStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void rangeReads_data();
+    void rangeReads();
+    void ringKeepsNewest();
+    void defaultHoldsAnHourAtTenHertz();
+    void rejectsOutOfOrderAndTooManySeries();
+    void namesAndLatest();
+    void concurrentReaders();
+};
+
+void TestTimeSeriesStore::rangeReads_data()
+{
+    QTest::addColumn<qint64>("since");
+    QTest::addColumn<int>("expectedCount");
+    QTest::addColumn<qint64>("expectedFirst");
+    QTest::newRow("everything") << std::numeric_limits<qint64>::min() << 10 << qint64(1000);
+    QTest::newRow("exact stamp") << qint64(1300) << 7 << qint64(1300);
+    QTest::newRow("between stamps") << qint64(1350) << 6 << qint64(1400);
+    QTest::newRow("after the last") << qint64(2000) << 0 << qint64(0);
+}
+
+void TestTimeSeriesStore::rangeReads()
+{
+    QFETCH(qint64, since);
+    QFETCH(int, expectedCount);
+    QFETCH(qint64, expectedFirst);
+    TimeSeriesStore store(100);
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(store.append(u"path/path1"_s, 1000 + i * 100, i * 1.5));
+    const QList<TimePoint> points = store.points(u"path/path1"_s, since);
+    QCOMPARE(points.size(), expectedCount);
+    if (expectedCount > 0) {
+        QCOMPARE(points.first().atMs, expectedFirst);
+        QCOMPARE(points.last(), (TimePoint { 1900, 13.5 }));
+    }
+}
+
+void TestTimeSeriesStore::ringKeepsNewest()
+{
+    TimeSeriesStore store(5);
+    for (int i = 0; i < 12; ++i)
+        QVERIFY(store.append(u"total"_s, i * 100, i));
+    QCOMPARE(store.size(u"total"_s), 5);
+    const QList<TimePoint> points = store.points(u"total"_s);
+    QCOMPARE(points.size(), 5);
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(points.at(i), (TimePoint { (7 + i) * 100, double(7 + i) }));
+    // The binary search must work across the ring's wrap point too.
+    QCOMPARE(store.points(u"total"_s, 950).size(), 2);
+}
+
+void TestTimeSeriesStore::defaultHoldsAnHourAtTenHertz()
+{
+    TimeSeriesStore store;
+    QVERIFY(store.capacity() >= 3600 * 10);
+    for (qint64 i = 0; i < 3600 * 10; ++i)
+        store.append(u"total"_s, i * 100, 1);
+    QCOMPARE(store.points(u"total"_s).first().atMs, qint64(0)); // the hour's first point is still there
+    for (qint64 i = 0; i < 10000; ++i)
+        store.append(u"total"_s, (36000 + i) * 100, 1);
+    QCOMPARE(store.size(u"total"_s), store.capacity()); // bounded
+}
+
+void TestTimeSeriesStore::rejectsOutOfOrderAndTooManySeries()
+{
+    TimeSeriesStore store(10, 2);
+    QVERIFY(store.append(u"a"_s, 100, 1));
+    QVERIFY(store.append(u"a"_s, 100, 2)); // same stamp is fine
+    QVERIFY(!store.append(u"a"_s, 99, 3));
+    QVERIFY(store.append(u"b"_s, 50, 1));
+    QVERIFY(!store.append(u"c"_s, 200, 1));
+    QCOMPARE(store.rejected(), 2);
+    QCOMPARE(store.append({ { u"a"_s, 300, 1 }, { u"c"_s, 300, 1 }, { u"b"_s, 300, 1 } }), 2);
+    store.remove(u"a"_s);
+    QVERIFY(store.append(u"c"_s, 400, 1));
+    QCOMPARE(store.names(), (QStringList { u"b"_s, u"c"_s }));
+}
+
+void TestTimeSeriesStore::namesAndLatest()
+{
+    TimeSeriesStore store(10);
+    QVERIFY(!store.latest(u"total"_s));
+    QVERIFY(store.points(u"nothing"_s).isEmpty());
+    store.append(u"total"_s, 5, 1);
+    store.append(u"path/path2"_s, 5, 2);
+    store.append(u"path/path1"_s, 5, 3);
+    store.append(u"total"_s, 6, 4);
+    QCOMPARE(store.names(), (QStringList { u"path/path1"_s, u"path/path2"_s, u"total"_s }));
+    QCOMPARE(*store.latest(u"total"_s), (TimePoint { 6, 4 }));
+    store.clear();
+    QVERIFY(store.names().isEmpty());
+}
+
+void TestTimeSeriesStore::concurrentReaders()
+{
+    // One writer, two readers: every copy a reader gets must be in time order and internally consistent.
+    TimeSeriesStore store(1000);
+    std::atomic<bool> done = false;
+    std::atomic<int> badReads = 0;
+    std::atomic<int> reads = 0;
+    auto reader = [&] {
+        while (!done) {
+            const QList<TimePoint> points = store.points(u"total"_s, 0);
+            for (qsizetype i = 1; i < points.size(); ++i) {
+                if (points.at(i).atMs <= points.at(i - 1).atMs || points.at(i).value != double(points.at(i).atMs))
+                    ++badReads;
+            }
+            ++reads;
+        }
+    };
+    std::unique_ptr<QThread> r1(QThread::create(reader));
+    std::unique_ptr<QThread> r2(QThread::create(reader));
+    r1->start();
+    r2->start();
+    for (qint64 i = 1; i <= 50000; ++i)
+        store.append(u"total"_s, i, double(i));
+    done = true;
+    r1->wait();
+    r2->wait();
+    QCOMPARE(badReads.load(), 0);
+    QVERIFY(reads.load() > 0);
+    QCOMPARE(store.latest(u"total"_s)->atMs, qint64(50000));
+    QCOMPARE(store.size(u"total"_s), 1000);
+}
+
+QTEST_GUILESS_MAIN(TestTimeSeriesStore)
+#include "tst_timeseriesstore.moc"
