@@ -147,9 +147,9 @@ void NodeSampler::onStreamEnded(quint64 id, int exitStatus, const QString &error
                               : QStringLiteral("it was killed");
     if (!m_lastStderr.isEmpty())
         why += QStringLiteral("; last message: ") + m_lastStderr;
-    shutDown(QStringLiteral("%1: %2 stopped unexpectedly (%3); the node is down or unreachable")
-                 .arg(m_node, isSampler ? QStringLiteral("the sampler script") : QStringLiteral("ip mptcp monitor"),
-                     why));
+    shutDown(
+        QStringLiteral("%1: %2 stopped unexpectedly (%3); the node is down or unreachable")
+            .arg(m_node, isSampler ? QStringLiteral("the sampler script") : QStringLiteral("ip mptcp monitor"), why));
 }
 
 void NodeSampler::onSilence()

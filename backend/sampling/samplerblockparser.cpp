@@ -38,7 +38,10 @@ std::optional<SamplerBlockParser::Marker> SamplerBlockParser::parseMarker(QByteA
     if (words.size() <= at + 1)
         return std::nullopt;
     const QByteArray &kind = words[at];
-    marker.kind = kind == "counters" ? Kind::Counters : kind == "ss" ? Kind::Ss : kind == "nstat" ? Kind::Nstat : Kind::None;
+    marker.kind = kind == "counters" ? Kind::Counters
+        : kind == "ss"               ? Kind::Ss
+        : kind == "nstat"            ? Kind::Nstat
+                                     : Kind::None;
     bool ok = false;
     marker.tick = words[at + 1].toULongLong(&ok);
     if (marker.kind == Kind::None || !ok)
@@ -63,7 +66,8 @@ void SamplerBlockParser::feedLine(QByteArrayView line, qint64 arrivedMs)
         const std::optional<Marker> marker = parseMarker(line);
         if (!marker) {
             note(m_stats.skippedLines,
-                QStringLiteral("%1: unreadable sampler marker \"%2\"").arg(m_node, QString::fromUtf8(line.first(qMin(line.size(), qsizetype(80))))));
+                QStringLiteral("%1: unreadable sampler marker \"%2\"")
+                    .arg(m_node, QString::fromUtf8(line.first(qMin(line.size(), qsizetype(80))))));
             return;
         }
         if (marker->isEnd)
@@ -74,7 +78,8 @@ void SamplerBlockParser::feedLine(QByteArrayView line, qint64 arrivedMs)
     }
     if (m_open == Kind::None) {
         note(m_stats.skippedLines,
-            QStringLiteral("%1: sampler line outside any block: \"%2\"").arg(m_node, QString::fromUtf8(line.first(qMin(line.size(), qsizetype(80))))));
+            QStringLiteral("%1: sampler line outside any block: \"%2\"")
+                .arg(m_node, QString::fromUtf8(line.first(qMin(line.size(), qsizetype(80))))));
         return;
     }
     if (m_body.size() + line.size() > MaxBlockBytes) {
@@ -106,11 +111,14 @@ void SamplerBlockParser::closeBlock(const Marker &end)
 {
     if (m_open == Kind::None) {
         note(m_stats.skippedLines,
-            QStringLiteral("%1: end of a %2 block (tick %3) that never began").arg(m_node, kindName(int(end.kind))).arg(end.tick));
+            QStringLiteral("%1: end of a %2 block (tick %3) that never began")
+                .arg(m_node, kindName(int(end.kind)))
+                .arg(end.tick));
         return;
     }
     if (end.kind != m_open || end.tick != m_tick) {
-        dropBlock(QStringLiteral("closed by the end of a %1 block (tick %2)").arg(kindName(int(end.kind))).arg(end.tick));
+        dropBlock(
+            QStringLiteral("closed by the end of a %1 block (tick %2)").arg(kindName(int(end.kind))).arg(end.tick));
         return;
     }
     const Kind kind = std::exchange(m_open, Kind::None);
@@ -134,7 +142,8 @@ void SamplerBlockParser::closeBlock(const Marker &end)
     Parsed<QMap<QString, qint64>> parsed = parseNstat(m_body);
     noteSkipped(parsed.skipped, QStringLiteral("nstat"), end.tick);
     if (parsed.value.isEmpty()) {
-        note(m_stats.droppedBlocks, QStringLiteral("%1: nstat block (tick %2) holds no counter").arg(m_node).arg(end.tick));
+        note(m_stats.droppedBlocks,
+            QStringLiteral("%1: nstat block (tick %2) holds no counter").arg(m_node).arg(end.tick));
         return;
     }
     m_outputs.emplace_back(NstatSample { m_node, m_atMs, std::move(parsed.value) });

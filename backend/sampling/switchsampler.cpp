@@ -72,7 +72,8 @@ void SwitchSampler::poll()
     SwitchSample taken;
     taken.atMs = monotonicMs();
     for (const VdePortInfo &info : parsePortPrint(reply->dataLines))
-        taken.ports.append(SwitchPortCounters { info.port, info.untaggedVlan, info.active, info.inBytes, info.outBytes });
+        taken.ports.append(
+            SwitchPortCounters { info.port, info.untaggedVlan, info.active, info.inBytes, info.outBytes });
     ++m_samples;
     Q_EMIT sample(taken);
 }

@@ -86,7 +86,8 @@ public:
         target.label = node;
         target.host = address;
         target.identityFile = dir.clientKey();
-        target.pinnedHostKey = hostKey.open(QIODevice::ReadOnly) ? QString::fromUtf8(hostKey.readAll()).trimmed() : QString();
+        target.pinnedHostKey
+            = hostKey.open(QIODevice::ReadOnly) ? QString::fromUtf8(hostKey.readAll()).trimmed() : QString();
         target.netnsPath = RuntimeDir::netnsPath(dir.managementNetns());
         return target;
     }
@@ -94,14 +95,15 @@ public:
     // A command in the background on a node; returns its pid (0 on failure).
     qint64 startOn(const QString &node, const QString &command) const
     {
-        const auto [code, output] = cli({ QStringLiteral("--lab"), m_name, QStringLiteral("exec"), node, QStringLiteral("sh"),
-            QStringLiteral("-c"), command + QStringLiteral(" >/dev/null 2>&1 & echo $!") });
+        const auto [code, output] = cli({ QStringLiteral("--lab"), m_name, QStringLiteral("exec"), node,
+            QStringLiteral("sh"), QStringLiteral("-c"), command + QStringLiteral(" >/dev/null 2>&1 & echo $!") });
         return code == 0 ? output.trimmed().toLongLong() : 0;
     }
     void stopOn(const QString &node, qint64 pid) const
     {
         if (pid > 0)
-            cli({ QStringLiteral("--lab"), m_name, QStringLiteral("exec"), node, QStringLiteral("kill"), QString::number(pid) });
+            cli({ QStringLiteral("--lab"), m_name, QStringLiteral("exec"), node, QStringLiteral("kill"),
+                QString::number(pid) });
     }
 
 private:
@@ -165,12 +167,17 @@ int main(int argc, char **argv)
     QCommandLineParser options;
     options.setApplicationDescription(QStringLiteral("CPU cost and delivery delay of the lab samplers"));
     options.addHelpOption();
-    options.addOption({ QStringLiteral("seconds"), QStringLiteral("Sampling time (default 60)."), QStringLiteral("s"), QStringLiteral("60") });
-    options.addOption({ QStringLiteral("lab"), QStringLiteral("Name of the lab copy (default smpbench)."), QStringLiteral("name"), QStringLiteral("smpbench") });
+    options.addOption({ QStringLiteral("seconds"), QStringLiteral("Sampling time (default 60)."), QStringLiteral("s"),
+        QStringLiteral("60") });
+    options.addOption({ QStringLiteral("lab"), QStringLiteral("Name of the lab copy (default smpbench)."),
+        QStringLiteral("name"), QStringLiteral("smpbench") });
     options.addOption({ QStringLiteral("cli"), QStringLiteral("mptcplab-cli to use."), QStringLiteral("path"),
         QStringLiteral(MPTCPLAB_BINARY_DIR "/app/mptcplab-cli/mptcplab-cli") });
     options.addOption({ QStringLiteral("traffic"),
-        QStringLiteral("Run MPTCP iperf NodeA -> NodeB meanwhile, so ss has subflows to list (no delay figures then).") });
+        QStringLiteral(
+            "Run MPTCP iperf NodeA -> NodeB meanwhile, so ss has subflows to list (no delay figures then).") });
+    options.addOption({ QStringLiteral("ss-hz"), QStringLiteral("ss snapshots per second (default 4)."),
+        QStringLiteral("hz"), QStringLiteral("4") });
     options.process(app);
     const bool traffic = options.isSet(QStringLiteral("traffic"));
     const int seconds = options.value(QStringLiteral("seconds")).toInt();
@@ -232,8 +239,15 @@ int main(int argc, char **argv)
     QThread telemetry;
     telemetry.setObjectName(QStringLiteral("telemetry"));
     SamplerRates rates;
-    auto *nodeA = new NodeSampler(lab.target(QStringLiteral("NodeA"), QStringLiteral("10.168.255.1")), QStringLiteral("NodeA"), rates);
-    auto *nodeB = new NodeSampler(lab.target(QStringLiteral("NodeB"), QStringLiteral("10.168.255.2")), QStringLiteral("NodeB"), rates);
+    rates.ssHz = options.value(QStringLiteral("ss-hz")).toInt();
+    if (Status valid = rates.validate(); !valid) {
+        print(valid.error());
+        return 2;
+    }
+    auto *nodeA = new NodeSampler(
+        lab.target(QStringLiteral("NodeA"), QStringLiteral("10.168.255.1")), QStringLiteral("NodeA"), rates);
+    auto *nodeB = new NodeSampler(
+        lab.target(QStringLiteral("NodeB"), QStringLiteral("10.168.255.2")), QStringLiteral("NodeB"), rates);
     auto *switchSampler = new SwitchSampler(VdeSwitch::managementSocketPathIn(dir.switchDir()), rates.switchHz);
     QList<CounterSample> countersB;
     QMap<QString, int> subflowSamples;
@@ -366,8 +380,10 @@ int main(int argc, char **argv)
               .arg(rates.switchHz)
               .arg(traffic ? QStringLiteral("MPTCP iperf running (ss lists its subflows)")
                            : QStringLiteral("no MPTCP socket on the nodes (ss not needed)")));
-    for (const auto &[name, stats] : { std::pair { QStringLiteral("NodeA"), statsA }, std::pair { QStringLiteral("NodeB"), statsB } })
-        print(QStringLiteral("  %1: %2 counter samples (%3 ticks missing), %4 ss, %5 nstat, %6 events, %7 dropped blocks, %8 skipped lines")
+    for (const auto &[name, stats] :
+        { std::pair { QStringLiteral("NodeA"), statsA }, std::pair { QStringLiteral("NodeB"), statsB } })
+        print(QStringLiteral("  %1: %2 counter samples (%3 ticks missing), %4 ss, %5 nstat, %6 events, %7 dropped "
+                             "blocks, %8 skipped lines")
                   .arg(name)
                   .arg(stats.counterSamples)
                   .arg(stats.missingTicks)
@@ -391,7 +407,8 @@ int main(int argc, char **argv)
               .arg(percentile(delays, 0.95))
               .arg(delays.size())
               .arg(probes.size()));
-    print(QStringLiteral("  of which node tick -> sample here: median %1 ms, p95 %2 ms (node clock in 10 ms steps, read up to 10 ms early)")
+    print(QStringLiteral("  of which node tick -> sample here: median %1 ms, p95 %2 ms (node clock in 10 ms steps, "
+                         "read up to 10 ms early)")
               .arg(percentile(transports, 0.5))
               .arg(percentile(transports, 0.95)));
     for (const QString &failure : failures)

@@ -104,7 +104,8 @@ Status NetnsUdpSender::open(const QString &netnsPath, const QString &host, quint
 {
     const int nsFd = ::open(QFile::encodeName(netnsPath).constData(), O_RDONLY | O_CLOEXEC);
     if (nsFd < 0)
-        return fail(QStringLiteral("cannot open network namespace %1: %2").arg(netnsPath, QString::fromLocal8Bit(std::strerror(errno))));
+        return fail(QStringLiteral("cannot open network namespace %1: %2")
+                        .arg(netnsPath, QString::fromLocal8Bit(std::strerror(errno))));
     // setns() moves only the calling thread: a throw-away thread makes the socket.
     int error = 0;
     std::thread worker([&] {
@@ -118,7 +119,8 @@ Status NetnsUdpSender::open(const QString &netnsPath, const QString &host, quint
     worker.join();
     ::close(nsFd);
     if (m_fd < 0)
-        return fail(QStringLiteral("cannot create a UDP socket in %1: %2").arg(netnsPath, QString::fromLocal8Bit(std::strerror(error))));
+        return fail(QStringLiteral("cannot create a UDP socket in %1: %2")
+                        .arg(netnsPath, QString::fromLocal8Bit(std::strerror(error))));
     m_peer.sin_family = AF_INET;
     m_peer.sin_port = htons(port);
     if (::inet_pton(AF_INET, host.toLatin1().constData(), &m_peer.sin_addr) != 1)

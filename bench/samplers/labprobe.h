@@ -8,8 +8,8 @@
 #include <QMap>
 #include <QSet>
 
-#include <netinet/in.h>
 #include <QString>
+#include <netinet/in.h>
 
 namespace mlab::bench {
 

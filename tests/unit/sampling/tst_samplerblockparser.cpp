@@ -97,7 +97,8 @@ void TestSamplerBlockParser::readsTheRealCapture()
     QCOMPARE(rxBytes(first, QStringLiteral("eth1")), 7830966);
     for (qsizetype i = 1; i < out.counters.size(); ++i) {
         QCOMPARE(out.counters[i].sequence, quint64(i));
-        QVERIFY(rxBytes(out.counters[i], QStringLiteral("eth0")) > rxBytes(out.counters[i - 1], QStringLiteral("eth0")));
+        QVERIFY(
+            rxBytes(out.counters[i], QStringLiteral("eth0")) > rxBytes(out.counters[i - 1], QStringLiteral("eth0")));
     }
     // 10 Hz on the node's own clock: 15 periods of 100 ms, give or take its 10 ms steps.
     QVERIFY(qAbs(out.counters.last().nodeClockMs - first.nodeClockMs - 1500) <= 20);
@@ -128,21 +129,24 @@ void TestSamplerBlockParser::survivesBrokenStreams_data()
     const QByteArray all = capture();
     const qsizetype lastSsEnd = all.lastIndexOf("@@mlab end ss 15 0");
     QTest::newRow("cut inside the last block") << all.left(lastSsEnd - 40) << 16 << 6 << 2 << 1 << 0 << 0 << 0;
-    QTest::newRow("cut inside a line") << all.left(all.indexOf("@@mlab end counters 1\n") + 10) << 1 << 1 << 1 << 1 << 1 << 0 << 0;
+    QTest::newRow("cut inside a line") << all.left(all.indexOf("@@mlab end counters 1\n") + 10) << 1 << 1 << 1 << 1 << 1
+                                       << 0 << 0;
     // The 6 lines of tick 5's counters fall outside any block, and so does its end marker.
-    QTest::newRow("garbled start marker") << replaced(all, "@@mlab counters 5 ", "@@mlab countrs 5 ") << 15 << 7 << 2 << 0
-                                          << 8 << 1 << 0;
+    QTest::newRow("garbled start marker")
+        << replaced(all, "@@mlab counters 5 ", "@@mlab countrs 5 ") << 15 << 7 << 2 << 0 << 8 << 1 << 0;
     QTest::newRow("start marker without a clock")
         << replaced(all, "@@mlab counters 5 3364640", "@@mlab counters 5") << 15 << 7 << 2 << 0 << 8 << 1 << 0;
-    QTest::newRow("lost end marker") << replaced(all, "@@mlab end counters 3\n", "") << 15 << 7 << 2 << 1 << 0 << 1 << 0;
+    QTest::newRow("lost end marker") << replaced(all, "@@mlab end counters 3\n", "") << 15 << 7 << 2 << 1 << 0 << 1
+                                     << 0;
     QTest::newRow("end of another tick") << replaced(all, "@@mlab end counters 7\n", "@@mlab end counters 8\n") << 15
                                          << 7 << 2 << 1 << 0 << 1 << 0;
     QTest::newRow("number garbled in a counter line")
         << replaced(all, "eth0: 7861438 ", "eth0: 78x1438 ") << 16 << 7 << 2 << 0 << 1 << 0 << 0;
-    QTest::newRow("ss failed") << replaced(all, "@@mlab end ss 3 0\n", "@@mlab end ss 3 127\n") << 16 << 6 << 2 << 0 << 0
-                               << 0 << 1;
-    QTest::newRow("noise between blocks") << replaced(all, "@@mlab end counters 2\n", "@@mlab end counters 2\n\x01\xff garbage\n\n")
-                                          << 16 << 7 << 2 << 0 << 2 << 0 << 0;
+    QTest::newRow("ss failed") << replaced(all, "@@mlab end ss 3 0\n", "@@mlab end ss 3 127\n") << 16 << 6 << 2 << 0
+                               << 0 << 0 << 1;
+    QTest::newRow("noise between blocks")
+        << replaced(all, "@@mlab end counters 2\n", "@@mlab end counters 2\n\x01\xff garbage\n\n") << 16 << 7 << 2 << 0
+        << 2 << 0 << 0;
     QTest::newRow("empty stream") << QByteArray() << 0 << 0 << 0 << 0 << 0 << 0 << 0;
 }
 
@@ -177,7 +181,8 @@ void TestSamplerBlockParser::survivesEveryTruncation()
         QCOMPARE(cut.stats.missingTicks, 0u);
         for (qsizetype i = 0; i < cut.counters.size(); ++i) {
             QCOMPARE(cut.counters[i].interfaces.size(), whole.counters[i].interfaces.size());
-            QCOMPARE(rxBytes(cut.counters[i], QStringLiteral("eth0")), rxBytes(whole.counters[i], QStringLiteral("eth0")));
+            QCOMPARE(
+                rxBytes(cut.counters[i], QStringLiteral("eth0")), rxBytes(whole.counters[i], QStringLiteral("eth0")));
         }
     }
 }
