@@ -63,6 +63,15 @@ CliResult LabHarness::cli(const QStringList &arguments, int timeoutMs) const
     return result;
 }
 
+QString LabHarness::exec(const QString &node, const QString &command, int *exitCode) const
+{
+    const CliResult result = cli({ QStringLiteral("--lab"), m_labName, QStringLiteral("exec"), node,
+        QStringLiteral("sh"), QStringLiteral("-c"), command });
+    if (exitCode)
+        *exitCode = result.exitCode;
+    return result.out;
+}
+
 QJsonObject LabHarness::status() const
 {
     mlab::EngineClient client;

@@ -24,6 +24,8 @@ public:
     QString labFile() const { return m_labFile; }
     static QString cliPath();
     CliResult cli(const QStringList &arguments, int timeoutMs = 30000) const;
+    // A shell command line on a node, through `mptcplab-cli exec`; returns its output.
+    QString exec(const QString &node, const QString &command, int *exitCode = nullptr) const;
     // Calls the engine API directly; fails the calling test on error.
     QJsonObject status() const;
     QString callError(const QString &method, const QJsonObject &params) const;

@@ -32,7 +32,6 @@ private Q_SLOTS:
 
 private:
     SshTarget targetFor(const QString &node, const QString &address) const;
-    QString execOn(const QString &node, const QString &command, int *exitCode = nullptr) const;
     QStringList samplerProcessesIn(const QString &node) const;
     std::unique_ptr<LabHarness> m_lab;
 };
@@ -62,15 +61,6 @@ SshTarget TestNodeSampler::targetFor(const QString &node, const QString &address
     return target;
 }
 
-QString TestNodeSampler::execOn(const QString &node, const QString &command, int *exitCode) const
-{
-    const CliResult result = m_lab->cli({ QStringLiteral("--lab"), m_lab->labName(), QStringLiteral("exec"), node,
-        QStringLiteral("sh"), QStringLiteral("-c"), command });
-    if (exitCode)
-        *exitCode = result.exitCode;
-    return result.out;
-}
-
 // Processes in the node's namespace that belong to a sampler: the script
 // (its command line holds the block markers) and the monitor.
 QStringList TestNodeSampler::samplerProcessesIn(const QString &node) const
@@ -96,12 +86,14 @@ void TestNodeSampler::samplesTrafficOnNodeB()
 {
     int exitCode = -1;
     // Namespace nodes share the host's pids: stop the server by its pid, never by name.
-    const QString serverPid
-        = execOn(QStringLiteral("NodeB"), QStringLiteral("mptcpize run iperf -s >/dev/null 2>&1 & echo $!"), &exitCode)
-              .trimmed();
+    const QString serverPid = m_lab
+                                  ->exec(QStringLiteral("NodeB"),
+                                      QStringLiteral("mptcpize run iperf -s >/dev/null 2>&1 & echo $!"), &exitCode)
+                                  .trimmed();
     QCOMPARE(exitCode, 0);
     QVERIFY(serverPid.toInt() > 0);
-    const auto stopServer = qScopeGuard([&] { execOn(QStringLiteral("NodeB"), QStringLiteral("kill ") + serverPid); });
+    const auto stopServer
+        = qScopeGuard([&] { m_lab->exec(QStringLiteral("NodeB"), QStringLiteral("kill ") + serverPid); });
 
     // The engine samples the lab itself: only what this sampler starts must go away.
     const QStringList engineOwn = samplerProcessesIn(QStringLiteral("NodeB"));

@@ -42,7 +42,6 @@ private Q_SLOTS:
     void invalidLabChangesNothing();
 
 private:
-    QString execOn(const QString &node, const QString &command, int *exitCode = nullptr);
     std::unique_ptr<LabHarness> m_lab;
 };
 
@@ -60,15 +59,6 @@ void TestSeedLab::initTestCase()
     QVERIFY(up.out.contains(QStringLiteral("is ready")));
 }
 
-QString TestSeedLab::execOn(const QString &node, const QString &command, int *exitCode)
-{
-    const CliResult result = m_lab->cli({ QStringLiteral("--lab"), m_lab->labName(), QStringLiteral("exec"), node,
-        QStringLiteral("sh"), QStringLiteral("-c"), command });
-    if (exitCode)
-        *exitCode = result.exitCode;
-    return result.out;
-}
-
 void TestSeedLab::upBuildsTheTopology()
 {
     const QJsonObject status = m_lab->status();
@@ -84,16 +74,16 @@ void TestSeedLab::upBuildsTheTopology()
     }
     QCOMPARE(seen, expectedVlan);
     // Addresses and MACs inside the namespaces, as the tutorial sets them.
-    QVERIFY(execOn(QStringLiteral("NodeA"), QStringLiteral("ip -br addr show eth0"))
+    QVERIFY(m_lab->exec(QStringLiteral("NodeA"), QStringLiteral("ip -br addr show eth0"))
                 .contains(QStringLiteral("10.168.1.1/24")));
-    QVERIFY(execOn(QStringLiteral("NodeB"), QStringLiteral("ip -br addr show eth1"))
+    QVERIFY(m_lab->exec(QStringLiteral("NodeB"), QStringLiteral("ip -br addr show eth1"))
                 .contains(QStringLiteral("10.168.2.2/24")));
-    QVERIFY(execOn(QStringLiteral("NodeA"), QStringLiteral("ip -br link show eth1"))
+    QVERIFY(m_lab->exec(QStringLiteral("NodeA"), QStringLiteral("ip -br link show eth1"))
                 .contains(QStringLiteral("52:54:00:01:02:01")));
     // Source routing: replies from each address leave through its own path.
-    QVERIFY(execOn(QStringLiteral("NodeA"), QStringLiteral("ip route get 10.168.2.2 from 10.168.2.1"))
+    QVERIFY(m_lab->exec(QStringLiteral("NodeA"), QStringLiteral("ip route get 10.168.2.2 from 10.168.2.1"))
                 .contains(QStringLiteral("dev eth1")));
-    QVERIFY(execOn(QStringLiteral("NodeB"), QStringLiteral("ip route show table 1"))
+    QVERIFY(m_lab->exec(QStringLiteral("NodeB"), QStringLiteral("ip route show table 1"))
                 .contains(QStringLiteral("default via 10.168.1.1 dev eth0")));
     // The management host lives in its own namespace, never in ours.
     QVERIFY(QFile::exists(RuntimeDir::netnsPath(QStringLiteral("mlab-itseed-mgmt"))));
@@ -112,7 +102,7 @@ void TestSeedLab::sshReachesNodesOnlyThroughManagement()
         RuntimeDir::netnsPath(QStringLiteral("mlab-itseed-NodeB")), QStringLiteral("10.168.1.1"), 22, 1000);
     QVERIFY(!viaPath.ok());
     QVERIFY2(viaPath.error().contains(QStringLiteral("refused")), qPrintable(viaPath.error()));
-    const QString listening = execOn(QStringLiteral("NodeA"), QStringLiteral("ss -Htln sport = :22"));
+    const QString listening = m_lab->exec(QStringLiteral("NodeA"), QStringLiteral("ss -Htln sport = :22"));
     QCOMPARE(listening.trimmed().split(QLatin1Char('\n')).size(), 1);
     QVERIFY2(listening.contains(QStringLiteral("10.168.255.1:22")), qPrintable(listening));
 }
@@ -120,7 +110,7 @@ void TestSeedLab::sshReachesNodesOnlyThroughManagement()
 void TestSeedLab::endpointsMatchTheLabFile()
 {
     const Parsed<QList<MptcpEndpoint>> nodeA
-        = parseEndpoints(execOn(QStringLiteral("NodeA"), QStringLiteral("ip mptcp endpoint show")).toUtf8());
+        = parseEndpoints(m_lab->exec(QStringLiteral("NodeA"), QStringLiteral("ip mptcp endpoint show")).toUtf8());
     QCOMPARE(nodeA.value.size(), 2);
     QCOMPARE(nodeA.value[0].address, QStringLiteral("10.168.1.1"));
     QCOMPARE(nodeA.value[0].dev, QStringLiteral("eth0"));
@@ -128,12 +118,12 @@ void TestSeedLab::endpointsMatchTheLabFile()
     QCOMPARE(nodeA.value[1].address, QStringLiteral("10.168.2.1"));
     QCOMPARE(nodeA.value[1].dev, QStringLiteral("eth1"));
     const Parsed<QList<MptcpEndpoint>> nodeB
-        = parseEndpoints(execOn(QStringLiteral("NodeB"), QStringLiteral("ip mptcp endpoint show")).toUtf8());
+        = parseEndpoints(m_lab->exec(QStringLiteral("NodeB"), QStringLiteral("ip mptcp endpoint show")).toUtf8());
     QCOMPARE(nodeB.value.size(), 1);
     QCOMPARE(nodeB.value[0].address, QStringLiteral("10.168.2.2"));
     QCOMPARE(nodeB.value[0].flags, QStringList({ QStringLiteral("signal") }));
     const Parsed<MptcpLimits> limits
-        = parseLimits(execOn(QStringLiteral("NodeA"), QStringLiteral("ip mptcp limits show")).toUtf8());
+        = parseLimits(m_lab->exec(QStringLiteral("NodeA"), QStringLiteral("ip mptcp limits show")).toUtf8());
     QCOMPARE(limits.value.subflows, std::optional<int>(8));
 }
 
@@ -141,9 +131,10 @@ void TestSeedLab::trafficSurvivesABrokenPath()
 {
     int exitCode = -1;
     // Namespace nodes share the host's pids: stop the server by its pid, never by name.
-    const QString serverPid
-        = execOn(QStringLiteral("NodeB"), QStringLiteral("mptcpize run iperf -s >/dev/null 2>&1 & echo $!"), &exitCode)
-              .trimmed();
+    const QString serverPid = m_lab
+                                  ->exec(QStringLiteral("NodeB"),
+                                      QStringLiteral("mptcpize run iperf -s >/dev/null 2>&1 & echo $!"), &exitCode)
+                                  .trimmed();
     QCOMPARE(exitCode, 0);
     QVERIFY(serverPid.toInt() > 0);
     QThread::msleep(300);
@@ -227,7 +218,7 @@ void TestSeedLab::trafficSurvivesABrokenPath()
         if (value.toObject().value(QStringLiteral("port")).toInt() == 10)
             QCOMPARE(value.toObject().value(QStringLiteral("vlan")).toInt(), 1);
     }
-    execOn(QStringLiteral("NodeB"), QStringLiteral("kill ") + serverPid);
+    m_lab->exec(QStringLiteral("NodeB"), QStringLiteral("kill ") + serverPid);
 }
 
 void TestSeedLab::badLinksAreRefused()

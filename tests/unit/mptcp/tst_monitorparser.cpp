@@ -1,6 +1,6 @@
 #include "mptcp/monitorparser.h"
 
-#include "seedlab.h"
+#include "testsupport.h"
 
 #include <QTest>
 

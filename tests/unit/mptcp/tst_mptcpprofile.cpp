@@ -1,7 +1,7 @@
 #include "mptcp/mptcpprofile.h"
 
 #include "mptcp/legacyprofile.h"
-#include "seedlab.h"
+#include "testsupport.h"
 
 #include <QTest>
 

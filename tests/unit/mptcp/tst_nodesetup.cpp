@@ -4,7 +4,7 @@
 
 #include "mptcp/mptcpprofile.h"
 #include "mptcp/nodeconfig.h"
-#include "seedlab.h"
+#include "testsupport.h"
 
 #include <QCoreApplication>
 #include <QProcess>

@@ -2,7 +2,7 @@
 
 #include "mptcp/nodecommand.h"
 #include "mptcp/nodeconfig.h"
-#include "seedlab.h"
+#include "testsupport.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

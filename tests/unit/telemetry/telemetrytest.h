@@ -4,8 +4,7 @@
 // (telemetry-ss-break-sequence.txt, telemetry-counters-break.txt): "# comment", "@@break MS LINK",
 // "@@restore MS LINK", then blocks that each start with "@@snap N MS" or "@@sample MS".
 
-#include "lab/labfile.h"
-#include "lab/labmodel.h"
+#include "testsupport.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -13,25 +12,6 @@
 #include <QString>
 
 namespace mlab::test {
-
-inline Lab seedLab()
-{
-    const Result<Lab> lab = loadLabFile(QStringLiteral(MPTCPLAB_SOURCE_DIR "/resources/labs/seed.json"));
-    if (!lab.ok())
-        qFatal("cannot load the seed lab: %s", qPrintable(lab.error()));
-    return lab.value();
-}
-
-inline QByteArray readFixture(const char *name)
-{
-    for (const QString &dir :
-        { QStringLiteral(MPTCPLAB_FIXTURES_DIR), QStringLiteral(MPTCPLAB_SOURCE_DIR "/tests/fixtures") }) {
-        QFile file(dir + QLatin1Char('/') + QString::fromLatin1(name));
-        if (file.open(QIODevice::ReadOnly))
-            return file.readAll();
-    }
-    qFatal("cannot read fixture %s from %s", name, MPTCPLAB_SOURCE_DIR "/tests/fixtures");
-}
 
 struct CaptureBlock
 {

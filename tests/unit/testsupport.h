@@ -1,0 +1,29 @@
+#pragma once
+
+// Shared by the unit tests: the seed lab as shipped, and the real captured
+// outputs in tests/fixtures.
+
+#include "lab/labfile.h"
+#include "lab/labmodel.h"
+
+#include <QFile>
+
+namespace mlab::test {
+
+inline Lab seedLab()
+{
+    const Result<Lab> lab = loadLabFile(QStringLiteral(MPTCPLAB_SOURCE_DIR "/resources/labs/seed.json"));
+    if (!lab.ok())
+        qFatal("cannot load the seed lab: %s", qPrintable(lab.error()));
+    return lab.value();
+}
+
+inline QByteArray readFixture(const char *name)
+{
+    QFile file(QStringLiteral(MPTCPLAB_FIXTURES_DIR "/") + QString::fromLatin1(name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read fixture %s from %s", name, MPTCPLAB_FIXTURES_DIR);
+    return file.readAll();
+}
+
+} // namespace mlab::test
