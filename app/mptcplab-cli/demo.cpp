@@ -138,7 +138,15 @@ int runDemo(const Options &options, const DemoOptions &demo)
     if (Result<QJsonValue> subscribed = events.call(QStringLiteral("subscribe")); !subscribed)
         return reportError(subscribed.error());
 
-    const TrafficCommands traffic = trafficCommands(lab->traffic, demo.durationSeconds, 0.5);
+    // iperf3 3.19+ speaks MPTCP itself (-m); older ones (Debian 12 has 3.12) go through mptcpize.
+    bool nativeMptcp = false;
+    if (usesIperf3(lab->traffic)) {
+        Result<QJsonValue> version = control.call(QStringLiteral("exec"),
+            { { QStringLiteral("node"), lab->traffic.clientNode },
+                { QStringLiteral("command"), QStringLiteral("iperf3 --version") } });
+        nativeMptcp = version && iperf3HasMptcpOption(version->toObject().value(QStringLiteral("output")).toString());
+    }
+    const TrafficCommands traffic = trafficCommands(lab->traffic, demo.durationSeconds, 0.5, nativeMptcp);
     printLine(QStringLiteral("traffic: on %1 \"%2\"; on %3 \"%4\"")
                   .arg(traffic.serverNode, traffic.startServer, traffic.clientNode, traffic.client));
     Result<QJsonValue> server = control.call(QStringLiteral("exec"),

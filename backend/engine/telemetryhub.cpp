@@ -42,6 +42,7 @@ void TelemetryHub::start(const QMap<QString, SshTarget> &nodes, const QString &s
         connect(sampler.get(), &NodeSampler::counters, this, &TelemetryHub::onCounters);
         connect(sampler.get(), &NodeSampler::subflows, this, &TelemetryHub::onSubflows);
         connect(sampler.get(), &NodeSampler::mptcpEvent, this, &TelemetryHub::onMptcpEvent);
+        connect(sampler.get(), &NodeSampler::nstat, this, &TelemetryHub::onNstat);
         connect(sampler.get(), &NodeSampler::failed, this, [this](const QString &reason) {
             note(QStringLiteral("note"), reason);
             Q_EMIT samplerFailed(reason);
@@ -120,6 +121,30 @@ void TelemetryHub::onMptcpEvent(const MptcpEventSample &sample)
                     .arg(event.remoteAddress)
                     .arg(event.remotePort);
     m_events.append(LabEvent { sample.atMs, QStringLiteral("mptcp"), sample.node, text, detail });
+}
+
+// A silent break raises no path-manager event; the kernel's MIB counters are
+// the only other place it shows. A rise becomes an event on the timeline.
+void TelemetryHub::onNstat(const NstatSample &sample)
+{
+    static const QList<std::pair<QString, QString>> watched {
+        { QStringLiteral("MPTcpExtSubflowStale"),
+            QStringLiteral("a subflow was marked stale (no progress: path failing)") },
+        { QStringLiteral("MPTcpExtSubflowRecover"),
+            QStringLiteral("a stale subflow recovered (its path works again)") },
+    };
+    QMap<QString, qint64> &last = m_lastNstat[sample.node];
+    for (const auto &[counter, meaning] : watched) {
+        const qint64 value = sample.counters.value(counter, -1);
+        if (value < 0)
+            continue;
+        if (last.contains(counter) && value > last.value(counter)) {
+            m_events.append(LabEvent { sample.atMs, QStringLiteral("mptcp"), sample.node,
+                QStringLiteral("%1 (%2 +%3)").arg(meaning, counter).arg(value - last.value(counter)),
+                { { counter, value } } });
+        }
+        last.insert(counter, value);
+    }
 }
 
 QJsonObject TelemetryHub::seriesSince(qint64 sinceMs) const

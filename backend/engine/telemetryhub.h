@@ -8,6 +8,7 @@
 #include "telemetry/subflowmodel.h"
 #include "telemetry/timeseries.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
@@ -54,6 +55,7 @@ private:
     void onCounters(const CounterSample &sample);
     void onSubflows(const SubflowSample &sample);
     void onMptcpEvent(const MptcpEventSample &sample);
+    void onNstat(const NstatSample &sample);
     void onSwitch(const SwitchSample &sample);
     void publishBatch();
     QJsonObject seriesSince(qint64 sinceMs) const;
@@ -68,6 +70,7 @@ private:
     // Recent subflow tables with their time, for reports on a run (bounded).
     QList<QPair<qint64, QJsonArray>> m_subflowHistory;
     bool m_subflowsChanged = false;
+    QHash<QString, QMap<QString, qint64>> m_lastNstat; // node -> counter -> value
     std::vector<std::unique_ptr<NodeSampler>> m_nodeSamplers;
     std::unique_ptr<SwitchSampler> m_switchSampler;
     QTimer m_batchTimer;

@@ -2,6 +2,7 @@
 
 #include "core/command.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace mlab {
@@ -21,8 +22,33 @@ static QString wrapped(const QString &wrapper, const QString &command)
     return wrapper.isEmpty() ? command : wrapper + QLatin1Char(' ') + command;
 }
 
-TrafficCommands trafficCommands(const TrafficSpec &traffic, int durationSeconds, double intervalSeconds)
+bool iperf3HasMptcpOption(const QString &versionOutput)
 {
+    static const QRegularExpression version(QStringLiteral("iperf (\\d+)\\.(\\d+)"));
+    const QRegularExpressionMatch match = version.match(versionOutput);
+    if (!match.hasMatch())
+        return false;
+    const int major = match.captured(1).toInt();
+    const int minor = match.captured(2).toInt();
+    return major > 3 || (major == 3 && minor >= 19);
+}
+
+bool usesIperf3(const TrafficSpec &traffic)
+{
+    return traffic.clientCommand.startsWith(QLatin1String("iperf3 "))
+        && traffic.serverCommand.startsWith(QLatin1String("iperf3 "));
+}
+
+TrafficCommands trafficCommands(
+    const TrafficSpec &traffic, int durationSeconds, double intervalSeconds, bool nativeMptcp)
+{
+    if (nativeMptcp && usesIperf3(traffic)) {
+        TrafficSpec native = traffic;
+        native.wrapper.clear();
+        native.serverCommand += QStringLiteral(" -m");
+        native.clientCommand += QStringLiteral(" -m");
+        return trafficCommands(native, durationSeconds, intervalSeconds, false);
+    }
     QString client = withOption(traffic.clientCommand.split(QLatin1Char(' '), Qt::SkipEmptyParts), QStringLiteral("-t"),
         QString::number(durationSeconds));
     client = withOption(client.split(QLatin1Char(' ')), QStringLiteral("-i"), QString::number(intervalSeconds));

@@ -19,6 +19,13 @@ struct TrafficCommands
 
 // Replaces (or adds) the client's -t and -i options. Namespace nodes share the
 // host's pids, so the server is stopped by the pid startServer prints, never by name.
-TrafficCommands trafficCommands(const TrafficSpec &traffic, int durationSeconds, double intervalSeconds);
+// nativeMptcp: the plan uses iperf3 and the node's iperf3 has -m (3.19+), so
+// -m replaces the LD_PRELOAD wrapper.
+TrafficCommands trafficCommands(
+    const TrafficSpec &traffic, int durationSeconds, double intervalSeconds, bool nativeMptcp = false);
+
+// Whether `iperf3 --version` output ("iperf 3.12 (cJSON 1.7.15)") is 3.19 or newer (iperf3 -m, --mptcp).
+bool iperf3HasMptcpOption(const QString &versionOutput);
+bool usesIperf3(const TrafficSpec &traffic);
 
 } // namespace mlab
