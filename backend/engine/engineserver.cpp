@@ -122,9 +122,16 @@ void EngineServer::dispatch(
     if (method == QLatin1String("status")) {
         onLabThread([lab] { return std::pair { true, QJsonValue(lab->status()) }; });
     } else if (method == QLatin1String("up")) {
-        onLabThread([lab] {
+        QMetaObject::invokeMethod(lab, [this, lab, guard, id] {
             Status done = lab->up();
-            return std::pair { done.ok(), done ? QJsonValue(lab->status()) : QJsonValue(done.error()) };
+            const QJsonValue payload = done ? QJsonValue(lab->status()) : QJsonValue(done.error());
+            QMetaObject::invokeMethod(this, [this, guard, id, ok = done.ok(), payload] {
+                reply(guard, id, ok, payload);
+                // A failed up has already removed everything, runtime directory
+                // and socket included: an engine with nothing to hold exits.
+                if (!ok)
+                    Q_EMIT labDown();
+            });
         });
     } else if (method == QLatin1String("break") || method == QLatin1String("restore")) {
         const bool breaking = method == QLatin1String("break");
