@@ -70,6 +70,43 @@ PathThroughput::PathThroughput(Lab lab, qint64 staleAfterMs)
     , m_staleAfterMs(staleAfterMs)
 { }
 
+namespace {
+
+// One reading of a cumulative counter into its rate state; true when it gave a rate.
+template <typename State> bool updateRate(State &state, qint64 atMs, qint64 bytes)
+{
+    const std::optional<double> rate = state.counter.update(atMs, bytes);
+    if (!rate)
+        return false;
+    state.bitsPerSecond = *rate;
+    state.atMs = atMs;
+    state.valid = true;
+    return true;
+}
+
+// Per path, the sum of its members' fresh rates (members found by keyOf), and the total.
+template <typename Rates, typename KeyOf, typename PathName>
+QList<SeriesPoint> sumPerPath(const Lab &lab, const Rates &rates, qint64 atMs, qint64 staleAfterMs, KeyOf keyOf,
+    PathName pathSeries, const QString &totalSeries)
+{
+    QList<SeriesPoint> out;
+    double total = 0;
+    for (const PathSpec &path : lab.paths) {
+        double sum = 0;
+        for (const PathEnd &end : lab.endsOf(path.name)) {
+            const auto it = rates.constFind(keyOf(end));
+            if (it != rates.cend() && it->valid && isFresh(it->atMs, atMs, staleAfterMs))
+                sum += it->bitsPerSecond;
+        }
+        out.append({ pathSeries(path.name), atMs, sum });
+        total += sum;
+    }
+    out.append({ totalSeries, atMs, total });
+    return out;
+}
+
+} // namespace
+
 QList<SeriesPoint> PathThroughput::addCounters(const CounterSample &sample)
 {
     const NodeSpec *node = m_lab.nodeNamed(sample.node);
@@ -80,62 +117,26 @@ QList<SeriesPoint> PathThroughput::addCounters(const CounterSample &sample)
         const InterfaceSpec *spec = node->interfaceNamed(c.name);
         if (!spec || spec->path.isEmpty())
             continue; // lo, the management interface, anything not on a path
-        RateState &state = m_interfaceRx[sample.node + u'/' + c.name];
-        if (const std::optional<double> rate = state.counter.update(sample.atMs, c.rxBytes)) {
-            state.bitsPerSecond = *rate;
-            state.atMs = sample.atMs;
-            state.valid = true;
-            anyRate = true;
-        }
+        anyRate |= updateRate(m_interfaceRx[sample.node + u'/' + c.name], sample.atMs, c.rxBytes);
     }
     if (!anyRate)
         return {};
-
-    QList<SeriesPoint> out;
-    double total = 0;
-    for (const PathSpec &path : m_lab.paths) {
-        double sum = 0;
-        for (const PathEnd &end : m_lab.endsOf(path.name)) {
-            const auto it = m_interfaceRx.constFind(end.node->name + u'/' + end.interface->name);
-            if (it != m_interfaceRx.cend() && it->valid && isFresh(it->atMs, sample.atMs, m_staleAfterMs))
-                sum += it->bitsPerSecond;
-        }
-        out.append({ series::path(path.name), sample.atMs, sum });
-        total += sum;
-    }
-    out.append({ series::total(), sample.atMs, total });
-    return out;
+    return sumPerPath(
+        m_lab, m_interfaceRx, sample.atMs, m_staleAfterMs,
+        [](const PathEnd &end) -> QString { return end.node->name + u'/' + end.interface->name; }, &series::path,
+        series::total());
 }
 
 QList<SeriesPoint> PathThroughput::addSwitch(const SwitchSample &sample)
 {
     bool anyRate = false;
-    for (const SwitchPortCounters &port : sample.ports) {
-        RateState &state = m_portOut[port.port];
-        if (const std::optional<double> rate = state.counter.update(sample.atMs, port.outBytes)) {
-            state.bitsPerSecond = *rate;
-            state.atMs = sample.atMs;
-            state.valid = true;
-            anyRate = true;
-        }
-    }
+    for (const SwitchPortCounters &port : sample.ports)
+        anyRate |= updateRate(m_portOut[port.port], sample.atMs, port.outBytes);
     if (!anyRate)
         return {};
-
-    QList<SeriesPoint> out;
-    double total = 0;
-    for (const PathSpec &path : m_lab.paths) {
-        double sum = 0;
-        for (const PathEnd &end : m_lab.endsOf(path.name)) {
-            const auto it = m_portOut.constFind(end.interface->switchPort);
-            if (it != m_portOut.cend() && it->valid && isFresh(it->atMs, sample.atMs, m_staleAfterMs))
-                sum += it->bitsPerSecond;
-        }
-        out.append({ series::switchPath(path.name), sample.atMs, sum });
-        total += sum;
-    }
-    out.append({ series::switchTotal(), sample.atMs, total });
-    return out;
+    return sumPerPath(
+        m_lab, m_portOut, sample.atMs, m_staleAfterMs, [](const PathEnd &end) { return end.interface->switchPort; },
+        &series::switchPath, series::switchTotal());
 }
 
 } // namespace mlab

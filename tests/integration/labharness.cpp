@@ -72,6 +72,18 @@ QString LabHarness::exec(const QString &node, const QString &command, int *exitC
     return result.out;
 }
 
+int LabHarness::startIperfServer(const QString &node) const
+{
+    int exitCode = -1;
+    const QString pid = exec(node, QStringLiteral("mptcpize run iperf -s >/dev/null 2>&1 & echo $!"), &exitCode);
+    return exitCode == 0 ? pid.trimmed().toInt() : 0;
+}
+
+void LabHarness::stopProcess(const QString &node, int pid) const
+{
+    exec(node, QStringLiteral("kill %1").arg(pid));
+}
+
 QJsonObject LabHarness::status() const
 {
     mlab::EngineClient client;

@@ -26,6 +26,10 @@ public:
     CliResult cli(const QStringList &arguments, int timeoutMs = 30000) const;
     // A shell command line on a node, through `mptcplab-cli exec`; returns its output.
     QString exec(const QString &node, const QString &command, int *exitCode = nullptr) const;
+    // Starts `mptcpize run iperf -s` on a node; returns its pid (0 on failure). Namespace
+    // nodes share the host's pids: stop it with stopProcess(node, pid), never by name.
+    int startIperfServer(const QString &node) const;
+    void stopProcess(const QString &node, int pid) const;
     // Calls the engine API directly; fails the calling test on error.
     QJsonObject status() const;
     QString callError(const QString &method, const QJsonObject &params) const;

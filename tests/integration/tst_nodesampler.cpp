@@ -84,16 +84,9 @@ QStringList TestNodeSampler::samplerProcessesIn(const QString &node) const
 
 void TestNodeSampler::samplesTrafficOnNodeB()
 {
-    int exitCode = -1;
-    // Namespace nodes share the host's pids: stop the server by its pid, never by name.
-    const QString serverPid = m_lab
-                                  ->exec(QStringLiteral("NodeB"),
-                                      QStringLiteral("mptcpize run iperf -s >/dev/null 2>&1 & echo $!"), &exitCode)
-                                  .trimmed();
-    QCOMPARE(exitCode, 0);
-    QVERIFY(serverPid.toInt() > 0);
-    const auto stopServer
-        = qScopeGuard([&] { m_lab->exec(QStringLiteral("NodeB"), QStringLiteral("kill ") + serverPid); });
+    const int serverPid = m_lab->startIperfServer(QStringLiteral("NodeB"));
+    QVERIFY(serverPid > 0);
+    const auto stopServer = qScopeGuard([&] { m_lab->stopProcess(QStringLiteral("NodeB"), serverPid); });
 
     // The engine samples the lab itself: only what this sampler starts must go away.
     const QStringList engineOwn = samplerProcessesIn(QStringLiteral("NodeB"));

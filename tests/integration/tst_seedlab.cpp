@@ -129,14 +129,8 @@ void TestSeedLab::endpointsMatchTheLabFile()
 
 void TestSeedLab::trafficSurvivesABrokenPath()
 {
-    int exitCode = -1;
-    // Namespace nodes share the host's pids: stop the server by its pid, never by name.
-    const QString serverPid = m_lab
-                                  ->exec(QStringLiteral("NodeB"),
-                                      QStringLiteral("mptcpize run iperf -s >/dev/null 2>&1 & echo $!"), &exitCode)
-                                  .trimmed();
-    QCOMPARE(exitCode, 0);
-    QVERIFY(serverPid.toInt() > 0);
+    const int serverPid = m_lab->startIperfServer(QStringLiteral("NodeB"));
+    QVERIFY(serverPid > 0);
     QThread::msleep(300);
     // The client runs through the engine like a student's command would.
     QProcess client;
@@ -218,7 +212,7 @@ void TestSeedLab::trafficSurvivesABrokenPath()
         if (value.toObject().value(QStringLiteral("port")).toInt() == 10)
             QCOMPARE(value.toObject().value(QStringLiteral("vlan")).toInt(), 1);
     }
-    m_lab->exec(QStringLiteral("NodeB"), QStringLiteral("kill ") + serverPid);
+    m_lab->stopProcess(QStringLiteral("NodeB"), serverPid);
 }
 
 void TestSeedLab::badLinksAreRefused()
