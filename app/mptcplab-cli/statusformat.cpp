@@ -34,6 +34,27 @@ QString formatReadySummary(const QJsonObject &status)
     return text;
 }
 
+// The MPTCP subflows the engine sees on every node, as `ss -tniM` reports them.
+static QString formatSubflows(const QJsonArray &subflows)
+{
+    QString text = QStringLiteral("\nMPTCP subflows (from ss -tniM on each node):\n");
+    if (subflows.isEmpty())
+        return text + QStringLiteral("  none: no MPTCP connection is open\n");
+    for (const QJsonValue &value : subflows) {
+        const QJsonObject subflow = value.toObject();
+        text += QStringLiteral("  %1  token %2  %3:%4 -> %5:%6  %7  %8  %9  %10 Mbit/s out%11\n")
+                    .arg(str(subflow, "node"), str(subflow, "token"), str(subflow, "localAddress"),
+                        str(subflow, "localPort"), str(subflow, "remoteAddress"), str(subflow, "remotePort"),
+                        str(subflow, "path").isEmpty() ? QStringLiteral("-") : str(subflow, "path"),
+                        str(subflow, "state"), str(subflow, "health"))
+                    .arg(subflow.value(QStringLiteral("txBitsPerSecond")).toDouble() / 1e6, 0, 'f', 1)
+                    .arg(subflow.value(QStringLiteral("backoff")).toInt() > 0
+                            ? QStringLiteral("  backoff %1").arg(subflow.value(QStringLiteral("backoff")).toInt())
+                            : QString());
+    }
+    return text;
+}
+
 QString formatStatus(const QJsonObject &status)
 {
     QString text = QStringLiteral("lab %1: %2 (engine pid %3, %4)\n")
@@ -76,6 +97,7 @@ QString formatStatus(const QJsonObject &status)
                         humanBytes(port.value(QStringLiteral("inBytes")).toInteger()),
                         humanBytes(port.value(QStringLiteral("outBytes")).toInteger()));
     }
+    text += formatSubflows(status.value(QStringLiteral("subflows")).toArray());
     if (status.contains(QStringLiteral("switchError")))
         text += QStringLiteral("  switch did not answer: %1\n").arg(str(status, "switchError"));
     text += QStringLiteral("\ntranscript of every command: %1\n").arg(str(status, "transcript"));

@@ -120,7 +120,14 @@ void EngineServer::dispatch(
     };
     const QString link = params.value(QStringLiteral("link")).toString();
     if (method == QLatin1String("status")) {
-        onLabThread([lab] { return std::pair { true, QJsonValue(lab->status()) }; });
+        TelemetryHub *telemetry = m_telemetry;
+        onLabThread([lab, telemetry] {
+            QJsonObject status = lab->status();
+            // The subflow table is safe to read from any thread.
+            if (telemetry)
+                status.insert(QStringLiteral("subflows"), telemetry->subflowTable());
+            return std::pair { true, QJsonValue(status) };
+        });
     } else if (method == QLatin1String("up")) {
         QMetaObject::invokeMethod(lab, [this, lab, guard, id] {
             Status done = lab->up();

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QThread>
 #include <QtTest>
@@ -153,6 +154,7 @@ void TestSeedLab::trafficSurvivesABrokenPath()
     clock.start();
     qint64 breakAt = -1;
     qint64 restoreAt = -1;
+    QJsonArray subflowsDuringBreak;
     while (clock.elapsed() < 6500) {
         const QJsonObject status = m_lab->status();
         samples << Sample { clock.elapsed(), portOutBytes(status, 20), portOutBytes(status, 21) };
@@ -162,6 +164,10 @@ void TestSeedLab::trafficSurvivesABrokenPath()
                 QString());
             breakAt = clock.elapsed();
         }
+        // Just before the restore: the subflow table, derived from ss counters
+        // alone (a silent break raises no kernel event), shows who carries what.
+        if (restoreAt < 0 && clock.elapsed() >= 4800 && subflowsDuringBreak.isEmpty())
+            subflowsDuringBreak = status.value(QStringLiteral("subflows")).toArray();
         if (restoreAt < 0 && clock.elapsed() >= 5000) {
             QCOMPARE(m_lab->callError(QStringLiteral("restore"), { { QStringLiteral("link"), QStringLiteral("10") } }),
                 QString());
@@ -170,6 +176,19 @@ void TestSeedLab::trafficSurvivesABrokenPath()
         QThread::msleep(100);
     }
     QVERIFY2(client.waitForFinished(15000), "the iperf client did not finish");
+    QString pathOneHealth;
+    QString pathTwoHealth;
+    for (const QJsonValue &value : std::as_const(subflowsDuringBreak)) {
+        const QJsonObject subflow = value.toObject();
+        if (subflow.value(QStringLiteral("node")).toString() != QLatin1String("NodeA")
+            || subflow.value(QStringLiteral("state")).toString() != QLatin1String("ESTAB"))
+            continue;
+        (subflow.value(QStringLiteral("path")).toString() == QLatin1String("path1") ? pathOneHealth : pathTwoHealth)
+            = subflow.value(QStringLiteral("health")).toString();
+    }
+    const QByteArray table = QJsonDocument(subflowsDuringBreak).toJson(QJsonDocument::Compact);
+    QVERIFY2(pathOneHealth == QLatin1String("stalled"), table.constData());
+    QVERIFY2(pathTwoHealth == QLatin1String("active"), table.constData());
     const QString clientOutput = QString::fromUtf8(client.readAllStandardOutput());
     QVERIFY2(client.exitCode() == 0, qPrintable(clientOutput + QString::fromUtf8(client.readAllStandardError())));
 
