@@ -61,7 +61,12 @@ QString summaryText(const DemoReport &r)
     text.append(u"At %1, %2 was cut silently: its cable was moved to a dead network, so no error message reached "
                 "either computer. The only sign is that the data sent on it is never acknowledged."_s.arg(
                     seconds(r.breakAtMs - r.startMs), link));
-    if (r.failoverMs) {
+    if (r.failoverMs && *r.failoverMs < ReportWindowMs) {
+        // Nothing to notice from the outside: the other path simply kept going.
+        text.append(u"%1 kept carrying traffic without a pause: MPTCP had data flowing on it already, so losing "
+                    "%2 cost only that path's share (failover time 0: from the cut on, %1 carried more than a quarter "
+                    "of the usual total)."_s.arg(survivors, r.brokenPath));
+    } else if (r.failoverMs) {
         text.append(u"The connection noticed and moved its traffic to %1 %2 after the cut (failover: the first "
                     "moment from which %1 carried more than a quarter of the usual total for half a second)."_s.arg(
                         survivors, seconds(*r.failoverMs)));
