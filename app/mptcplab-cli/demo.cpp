@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 #include <atomic>
 #include <csignal>
@@ -125,6 +126,22 @@ int runDemo(const Options &options, const DemoOptions &demo)
     }();
     if (Status launched = launchEngine(*lab); !launched)
         return reportError(launched.error());
+    // A lab the demo brought up goes down again on every way out, early errors included.
+    bool leaveRunning = wasRunning;
+    auto takeDownIfOurs = [&]() -> Status {
+        if (leaveRunning)
+            return {};
+        leaveRunning = true;
+        EngineClient engine;
+        if (engine.connectTo(dir.apiSocket()))
+            return takeDown(engine, lab->name);
+        const QStringList problems = cleanUpDeadLab(lab->name);
+        return problems.isEmpty() ? Status() : Status(fail(problems.join(QStringLiteral("; "))));
+    };
+    const auto onEarlyExit = qScopeGuard([&] {
+        if (Status down = takeDownIfOurs(); !down)
+            reportError(QStringLiteral("demo: %1 (run mptcplab-cli down)").arg(down.error()));
+    });
     EngineClient control;
     EngineClient events;
     if (Status connected = control.connectTo(dir.apiSocket()); !connected)
@@ -257,7 +274,7 @@ int runDemo(const Options &options, const DemoOptions &demo)
         }
     }
     if (!wasRunning) {
-        if (Status down = takeDown(control, lab->name); down)
+        if (Status down = takeDownIfOurs(); down)
             printLine(QStringLiteral("lab %1 taken down (the demo brought it up)").arg(lab->name));
         else
             problem += QStringLiteral("; %1 (run mptcplab-cli down)").arg(down.error());

@@ -34,28 +34,6 @@ QString signalName(int signal)
     return abbrev ? QStringLiteral("SIG") + QString::fromLatin1(abbrev) : QStringLiteral("unknown signal");
 }
 
-// True while PID exists and is not a zombie (a zombie has already let go of its sockets).
-bool processAlive(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray text = stat.readAll();
-    const qsizetype close = text.lastIndexOf(')'); // the command name may itself contain spaces or ')'
-    return close > 0 && text.size() > close + 2 && text.at(close + 2) != 'Z';
-}
-
-bool waitGone(qint64 pid, int timeoutMs)
-{
-    const QDeadlineTimer deadline(timeoutMs);
-    while (processAlive(pid)) {
-        if (deadline.hasExpired())
-            return false;
-        QThread::msleep(20);
-    }
-    return true;
-}
-
 } // namespace
 
 VdeSwitch::VdeSwitch(QObject *parent)
@@ -310,36 +288,6 @@ void VdeSwitch::removeSockets(const QString &directory)
         return; // never "/switch"
     QFile::remove(managementSocketPathIn(directory));
     QDir(dataSocketPathIn(directory)).removeRecursively();
-}
-
-void VdeSwitch::killStale(qint64 pid, const QString &directory)
-{
-    if (directory.isEmpty())
-        return;
-    if (pid > 0 && processAlive(pid)) {
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        const QList<QByteArray> argv
-            = cmdline.open(QIODevice::ReadOnly) ? cmdline.readAll().split('\0') : QList<QByteArray> {};
-        const bool isOurs = !argv.isEmpty() && argv.first().endsWith("vde_switch")
-            && argv.contains(QFile::encodeName(managementSocketPathIn(QDir::cleanPath(directory))));
-        if (!isOurs) {
-            // The pid was recycled by an unrelated process since the crash: leave it alone.
-            qCWarning(lcVdeSwitch) << "pid" << pid << "is not the vde_switch of" << directory << "; not killing it";
-        } else {
-            ::kill(pid_t(pid), SIGTERM);
-            if (!waitGone(pid, 2500)) {
-                ::kill(pid_t(pid), SIGKILL);
-                if (!waitGone(pid, 2000))
-                    qCWarning(lcVdeSwitch) << "stale vde_switch pid" << pid << "survived SIGKILL";
-            }
-        }
-    }
-    VdeManagementClient probe;
-    if (probe.connectTo(managementSocketPathIn(QDir::cleanPath(directory)), 300)) {
-        qCWarning(lcVdeSwitch) << "a vde_switch still answers in" << directory << "; leaving its sockets";
-        return;
-    }
-    removeSockets(QDir::cleanPath(directory));
 }
 
 QStringList VdeSwitch::arguments(const QString &directory, int ports)

@@ -54,11 +54,6 @@ public:
     static QStringList arguments(const QString &directory, int ports);
     static QString managementSocketPathIn(const QString &directory);
 
-    // Cleanup after an engine crash: ends a switch we started earlier (only if
-    // PID is still a vde_switch serving DIRECTORY, so a recycled pid is never
-    // hit: SIGTERM, SIGKILL after 2.5 s) and removes its sockets. Best effort.
-    static void killStale(qint64 pid, const QString &directory);
-
 Q_SIGNALS:
     // The switch exited without stop() being asked; reason names the exit code or signal and its last output.
     void died(const QString &reason);

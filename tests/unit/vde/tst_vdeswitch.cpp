@@ -43,8 +43,6 @@ private Q_SLOTS:
     void stopLeavesNothingBehind();
     void restartFromDiedHandler();
     void worksOnALabThread();
-    void killStaleSparesUnrelatedProcess();
-    void killStaleEndsSwitchAndRemovesSockets();
 
 private:
     QTemporaryDir m_tmp;
@@ -428,35 +426,6 @@ void TestVdeSwitch::worksOnALabThread()
     QVERIFY(lab.wait(5000));
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(pid > 0 && !processExists(pid));
-}
-
-void TestVdeSwitch::killStaleSparesUnrelatedProcess()
-{
-    QProcess sleeper;
-    sleeper.start(QStringLiteral("sleep"), { QStringLiteral("30") });
-    QVERIFY(sleeper.waitForStarted(3000));
-    VdeSwitch::killStale(sleeper.processId(), m_dir); // a pid recycled by something else
-    QVERIFY(sleeper.state() == QProcess::Running && processExists(sleeper.processId()));
-    sleeper.kill();
-    sleeper.waitForFinished(3000);
-    // m_dir's live switch answers, so its sockets were left alone too.
-    QVERIFY(m_switch.management()->command(QStringLiteral("showinfo")));
-}
-
-void TestVdeSwitch::killStaleEndsSwitchAndRemovesSockets()
-{
-    const QString dir = m_tmp.filePath(QStringLiteral("stale"));
-    VdeSwitch sw; // stands in for the switch of an engine that crashed
-    QVERIFY(sw.start(dir, 8));
-    const qint64 pid = sw.pid();
-    QElapsedTimer clock;
-    clock.start();
-    VdeSwitch::killStale(pid, dir);
-    qInfo("killStale took %lld ms", clock.elapsed());
-    QTRY_VERIFY_WITH_TIMEOUT(!sw.isRunning(), 3000);
-    QVERIFY(!processExists(pid));
-    QVERIFY(!QFileInfo::exists(sw.managementSocketPath()));
-    QVERIFY(!QFileInfo::exists(sw.dataSocketPath()));
 }
 
 QTEST_GUILESS_MAIN(TestVdeSwitch)
