@@ -86,8 +86,10 @@ int runUp(const Options &options)
         return reportError(connected.error());
     printLine(QStringLiteral("bringing up lab %1 from %2").arg(lab->name, lab->sourceFile));
     Result<QJsonValue> status = client.call(QStringLiteral("up"), {}, 60000, [](const QJsonObject &event) {
-        if (event.value(QStringLiteral("event")).toString() == QLatin1String("progress"))
-            printLine(QStringLiteral("  ") + event.value(QStringLiteral("message")).toString());
+        if (event.value(QStringLiteral("event")).toString() != QLatin1String("step"))
+            return;
+        if (const QString line = formatStep(event.value(QStringLiteral("step")).toObject()); !line.isEmpty())
+            printLine(line);
     });
     if (!status)
         return reportError(QStringLiteral("lab %1 did not come up: %2").arg(lab->name, status.error()));
@@ -100,23 +102,31 @@ int runDown(const Options &options)
     if (!requireRoot(QStringLiteral("down")))
         return 1;
     Result<QString> lab = selectRunningLab(options.labOption);
-    if (!lab) {
-        // Nothing in the runtime directory, but namespaces may still be there.
-        if (options.labOption.isEmpty())
-            return reportError(lab.error());
-        lab = options.labOption;
-    }
+    if (!lab)
+        return reportError(lab.error());
+    const RuntimeDir dir(*lab); // a lab name checked by selectRunningLab
     EngineClient client;
-    if (client.connectTo(RuntimeDir(*lab).apiSocket(), 500)) {
-        if (Status down = takeDown(client, *lab); !down)
+    if (client.connectTo(dir.apiSocket(), 500)) {
+        QStringList killed;
+        if (Status down = takeDown(client, *lab, &killed); !down)
             return reportError(down.error());
-        printLine(QStringLiteral("lab %1 is down").arg(*lab));
+        printLine(killed.isEmpty()
+                ? QStringLiteral("lab %1 is down").arg(*lab)
+                : QStringLiteral("lab %1 is down; %2 process(es) still running inside it were killed: %3")
+                      .arg(*lab)
+                      .arg(killed.size())
+                      .arg(killed.join(QStringLiteral(", "))));
         return 0;
     }
-    const QStringList problems = cleanUpDeadLab(*lab);
-    if (!problems.isEmpty())
-        return reportError(QStringLiteral("lab %1: %2").arg(*lab, problems.join(QStringLiteral("; "))));
-    printLine(QStringLiteral("lab %1 is down (its engine was not running; leftovers removed)").arg(*lab));
+    const TeardownReport report = cleanUpDeadLab(dir);
+    if (!report.problems.isEmpty())
+        return reportError(QStringLiteral("lab %1: %2").arg(*lab, report.problems.join(QStringLiteral("; "))));
+    printLine(QStringLiteral("lab %1 is down (its engine was not running; leftovers removed%2)")
+                  .arg(*lab,
+                      report.killed.isEmpty() ? QString()
+                                              : QStringLiteral("; %1 process(es) killed: %2")
+                                                    .arg(report.killed.size())
+                                                    .arg(report.killed.join(QStringLiteral(", ")))));
     return 0;
 }
 

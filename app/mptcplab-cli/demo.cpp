@@ -135,7 +135,7 @@ int runDemo(const Options &options, const DemoOptions &demo)
         EngineClient engine;
         if (engine.connectTo(dir.apiSocket()))
             return takeDown(engine, lab->name);
-        const QStringList problems = cleanUpDeadLab(lab->name);
+        const QStringList problems = cleanUpDeadLab(dir).problems;
         return problems.isEmpty() ? Status() : Status(fail(problems.join(QStringLiteral("; "))));
     };
     const auto onEarlyExit = qScopeGuard([&] {

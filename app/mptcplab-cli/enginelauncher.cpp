@@ -4,6 +4,7 @@
 #include "engine/engineserver.h"
 #include "engine/labcontroller.h"
 #include "engine/labstate.h"
+#include "engine/labteardown.h"
 #include "engine/runtimedir.h"
 #include "engine/telemetryhub.h"
 
@@ -131,9 +132,9 @@ int serveLab(const Lab &lab)
     };
 
     EngineServer server(controller, telemetry, labOwnerUid());
-    QString error;
-    if (!server.listen(dir.apiSocket(), &error)) {
-        std::fprintf(stderr, "mptcplab-cli serve: %s\n", qPrintable(error));
+    if (Status listening = server.listen(dir.apiSocket()); !listening) {
+        std::fprintf(stderr, "mptcplab-cli serve: %s\n", qPrintable(listening.error()));
+        server.shutDown();
         shutDown();
         return 1;
     }
@@ -145,17 +146,22 @@ int serveLab(const Lab &lab)
     std::fprintf(stderr, "engine for lab %s listening on %s (pid %lld)\n", qPrintable(lab.name),
         qPrintable(dir.apiSocket()), qint64(::getpid()));
     QCoreApplication::exec();
+    // The server first: its commands on the nodes and their transcript entries end before the lab does.
+    server.shutDown();
     shutDown();
     return 0;
 }
 
-Status takeDown(EngineClient &engine, const QString &labName)
+Status takeDown(EngineClient &engine, const QString &labName, QStringList *killed)
 {
     Result<QJsonValue> status = engine.call(QStringLiteral("status"), {}, 5000);
     const qint64 enginePid = status ? status->toObject().value(QStringLiteral("enginePid")).toInteger() : 0;
     const ProcessRecord process { enginePid, processStartTime(enginePid), QStringLiteral("engine") };
-    if (Result<QJsonValue> done = engine.call(QStringLiteral("down"), {}, 30000); !done)
+    Result<QJsonValue> done = engine.call(QStringLiteral("down"), {}, 30000);
+    if (!done)
         return fail(QStringLiteral("lab %1 was not removed cleanly: %2").arg(labName, done.error()));
+    if (killed)
+        *killed = done->toObject().value(QStringLiteral("killed")).toVariant().toStringList();
     const QDeadlineTimer deadline(5000);
     while (isSameProcessAlive(process) && !deadline.hasExpired())
         QThread::msleep(5);
@@ -164,16 +170,18 @@ Status takeDown(EngineClient &engine, const QString &labName)
     return {};
 }
 
-QStringList cleanUpDeadLab(const QString &labName)
+TeardownReport cleanUpDeadLab(const RuntimeDir &dir)
 {
-    const RuntimeDir dir(labName);
-    const QStringList namespaces = namespacesOfLab(labName);
-    if (!dir.exists() && namespaces.isEmpty())
+    Result<QStringList> namespaces = namespacesOfLab(dir.labName());
+    if (!namespaces)
+        return { { namespaces.error() }, {} };
+    if (!dir.exists() && namespaces->isEmpty())
         return {};
     // An engine that is alive but does not answer is hung: it goes first.
-    if (Result<LabState> state = LabState::load(dir.stateFile()); state && state->engine.pid != ::getpid())
+    if (Result<LabState> state = LabState::load(dir.stateFile(), dir.labName());
+        state && state->engine.pid != ::getpid())
         terminateProcesses({ state->engine }, 2000);
-    return removeLabLeftovers(dir, namespaces);
+    return removeLabLeftovers(dir, *namespaces);
 }
 
 Status launchEngine(const Lab &lab, int timeoutMs)
@@ -181,9 +189,9 @@ Status launchEngine(const Lab &lab, int timeoutMs)
     const RuntimeDir dir(lab.name);
     if (engineAnswers(dir))
         return {};
-    if (const QStringList problems = cleanUpDeadLab(lab.name); !problems.isEmpty())
+    if (const TeardownReport leftovers = cleanUpDeadLab(dir); !leftovers.problems.isEmpty())
         return fail(QStringLiteral("could not remove what an earlier run of lab %1 left behind: %2")
-                        .arg(lab.name, problems.join(QStringLiteral("; "))));
+                        .arg(lab.name, leftovers.problems.join(QStringLiteral("; "))));
     if (Status made = dir.create(); !made)
         return made;
     QProcess engine;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/result.h"
+#include "engine/labteardown.h"
+#include "engine/runtimedir.h"
 #include "lab/labmodel.h"
 
 namespace mlab {
@@ -19,10 +21,10 @@ int serveLab(const Lab &lab);
 Status launchEngine(const Lab &lab, int timeoutMs = 5000);
 
 // Asks a lab's engine to take the lab down and waits until the engine itself
-// has exited too: down means gone.
-Status takeDown(EngineClient &engine, const QString &labName);
+// has exited too: down means gone. killed: what the engine had to kill inside the lab.
+Status takeDown(EngineClient &engine, const QString &labName, QStringList *killed = nullptr);
 
-// Removes a lab's leftovers when no engine answers for it. Returns the problems it could not fix.
-QStringList cleanUpDeadLab(const QString &labName);
+// Removes a lab's leftovers when no engine answers for it.
+TeardownReport cleanUpDeadLab(const RuntimeDir &dir);
 
 } // namespace mlab::cli

@@ -22,6 +22,9 @@ Result<QString> selectRunningLab(const QString &labOption)
                 return fail(lab.error());
             return lab->name;
         }
+        // A name that is neither a file nor a lab name never reaches a path: `down --lab ../x` runs as root.
+        if (Result<RuntimeDir> dir = RuntimeDir::forLab(labOption); !dir)
+            return fail(QStringLiteral("--lab %1: no such lab file, and %2").arg(labOption, dir.error()));
         return labOption;
     }
     const QStringList running = RuntimeDir::existingLabs();

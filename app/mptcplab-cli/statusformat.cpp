@@ -18,6 +18,23 @@ static QString humanBytes(qint64 bytes)
     return QString::number(bytes) + QStringLiteral(" B");
 }
 
+QString formatStep(const QJsonObject &step)
+{
+    const QString state = str(step, "state");
+    if (state == QLatin1String("running"))
+        return {};
+    QString text
+        = QStringLiteral("  [%1/%2] %3%4 (%5 ms)")
+              .arg(step.value(QStringLiteral("index")).toInt())
+              .arg(step.value(QStringLiteral("total")).toInt())
+              .arg(state == QLatin1String("failed") ? QStringLiteral("FAILED: ") : QString(), str(step, "message"))
+              .arg(step.value(QStringLiteral("durationMs")).toInteger());
+    if (!str(step, "command").isEmpty())
+        text += QStringLiteral("\n        failing command: %1\n        its output: %2")
+                    .arg(str(step, "command"), str(step, "output"));
+    return text;
+}
+
 QString formatReadySummary(const QJsonObject &status)
 {
     QString text = QStringLiteral("lab %1 is %2.").arg(str(status, "lab"), str(status, "phase"));

@@ -6,7 +6,7 @@ namespace mlab {
 
 QString shellQuote(const QString &word)
 {
-    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_@%+=:,./-]+$"));
+    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_@%+=:,./-]+\\z"));
     if (safe.match(word).hasMatch())
         return word;
     QString quoted = word;

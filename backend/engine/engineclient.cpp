@@ -1,65 +1,104 @@
 #include "engine/engineclient.h"
 
-#include <QDeadlineTimer>
-#include <QJsonDocument>
+#include <QEventLoop>
+#include <QTimer>
 
 namespace mlab {
 
+EngineClient::EngineClient()
+{
+    QObject::connect(&m_connection, &EngineConnection::eventReceived, &m_connection,
+        [this](const QString &, const QJsonObject &event) {
+            // Kept for the next waitForEvents; a caller that never waits must not grow them without end.
+            m_events << event;
+            if (m_events.size() > 10000)
+                m_events.removeFirst();
+        });
+    QObject::connect(&m_connection, &EngineConnection::disconnected, &m_connection, [this] { m_closed = true; });
+}
+
+EngineClient::~EngineClient() = default;
+
 Status EngineClient::connectTo(const QString &socketPath, int timeoutMs)
 {
-    m_path = socketPath;
-    m_socket.connectToServer(socketPath);
-    if (!m_socket.waitForConnected(timeoutMs))
-        return fail(QStringLiteral("cannot reach the lab engine at %1: %2").arg(socketPath, m_socket.errorString()));
+    QEventLoop loop;
+    QString error;
+    bool ready = false;
+    QObject::connect(&m_connection, &EngineConnection::ready, &loop, [&] {
+        ready = true;
+        loop.quit();
+    });
+    QObject::connect(&m_connection, &EngineConnection::failed, &loop, [&](const QString &reason) {
+        error = reason;
+        loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, [&] {
+        error = QStringLiteral("the lab engine at %1 did not answer within %2 ms").arg(socketPath).arg(timeoutMs);
+        loop.quit();
+    });
+    m_connection.connectToEngine(socketPath, QStringLiteral("mptcplab-cli"));
+    loop.exec();
+    if (!ready)
+        return fail(error);
+    m_closed = false;
     return {};
+}
+
+EngineReply EngineClient::request(
+    const QString &method, const QJsonObject &params, int timeoutMs, const EventHandler &onEvent)
+{
+    QEventLoop loop;
+    EngineReply answer;
+    bool answered = false;
+    QMetaObject::Connection events;
+    if (onEvent) {
+        for (const QJsonObject &event : std::exchange(m_events, {}))
+            onEvent(event);
+        events = QObject::connect(
+            &m_connection, &EngineConnection::eventReceived, &loop, [&](const QString &, const QJsonObject &event) {
+                m_events.clear();
+                onEvent(event);
+            });
+    }
+    m_connection.call(
+        method, params,
+        [&](const EngineReply &reply) {
+            answer = reply;
+            answered = true;
+            loop.quit();
+        },
+        timeoutMs);
+    if (!answered)
+        loop.exec();
+    QObject::disconnect(events);
+    return answer;
 }
 
 Result<QJsonValue> EngineClient::call(
     const QString &method, const QJsonObject &params, int timeoutMs, const EventHandler &onEvent)
 {
-    const int id = m_nextId++;
-    const QJsonObject request { { QStringLiteral("id"), id }, { QStringLiteral("method"), method },
-        { QStringLiteral("params"), params } };
-    m_socket.write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
-    if (!m_socket.waitForBytesWritten(2000))
-        return fail(QStringLiteral("cannot send \"%1\" to the lab engine: %2").arg(method, m_socket.errorString()));
-    const QDeadlineTimer deadline(timeoutMs);
-    while (true) {
-        while (m_socket.canReadLine()) {
-            const QJsonObject message = QJsonDocument::fromJson(m_socket.readLine()).object();
-            if (message.contains(QStringLiteral("event"))) {
-                if (onEvent)
-                    onEvent(message);
-                continue;
-            }
-            const QJsonValue replyId = message.value(QStringLiteral("id"));
-            if (!replyId.isNull() && !replyId.isUndefined() && replyId.toInt() != id)
-                continue;
-            if (message.value(QStringLiteral("ok")).toBool())
-                return message.value(QStringLiteral("result"));
-            return fail(message.value(QStringLiteral("error")).toString());
-        }
-        if (deadline.hasExpired())
-            return fail(
-                QStringLiteral("the lab engine did not answer \"%1\" within %2 s").arg(method).arg(timeoutMs / 1000));
-        if (m_socket.state() != QLocalSocket::ConnectedState && m_socket.bytesAvailable() == 0)
-            return fail(QStringLiteral("the lab engine closed the connection during \"%1\" (see its log next to %2)")
-                            .arg(method, m_path));
-        m_socket.waitForReadyRead(int(qMin<qint64>(deadline.remainingTime(), 200)));
-    }
+    const EngineReply reply = request(method, params, timeoutMs, onEvent);
+    if (!reply.ok)
+        return fail(reply.message);
+    return reply.result;
 }
 
 Status EngineClient::waitForEvents(int timeoutMs, const EventHandler &onEvent)
 {
-    if (!m_socket.canReadLine())
-        m_socket.waitForReadyRead(timeoutMs);
-    while (m_socket.canReadLine()) {
-        const QJsonObject message = QJsonDocument::fromJson(m_socket.readLine()).object();
-        if (message.contains(QStringLiteral("event")) && onEvent)
-            onEvent(message);
+    if (m_events.isEmpty() && !m_closed) {
+        QEventLoop loop;
+        QObject::connect(&m_connection, &EngineConnection::eventReceived, &loop, [&] { loop.quit(); });
+        QObject::connect(&m_connection, &EngineConnection::disconnected, &loop, [&] { loop.quit(); });
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
     }
-    if (m_socket.state() != QLocalSocket::ConnectedState)
-        return fail(QStringLiteral("the lab engine closed the connection (see its log next to %1)").arg(m_path));
+    for (const QJsonObject &event : std::exchange(m_events, {})) {
+        if (onEvent)
+            onEvent(event);
+    }
+    if (m_closed)
+        return fail(QStringLiteral("the lab engine closed the connection (its log is next to %1)")
+                        .arg(m_connection.socketPath()));
     return {};
 }
 

@@ -1,34 +1,42 @@
 #pragma once
 
 #include "core/result.h"
+#include "engine/engineconnection.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
-#include <QLocalSocket>
 
 #include <functional>
 
 namespace mlab {
 
-// A blocking client of the engine API, for the command line tool (never a GUI thread).
+// A blocking client of the engine API for the command line and tests, built on EngineConnection: each
+// call waits in a local event loop. Never for a GUI thread: a window uses EngineConnection itself.
 class EngineClient
 {
 public:
     using EventHandler = std::function<void(const QJsonObject &event)>;
 
+    EngineClient();
+    ~EngineClient();
+
+    // Connects and exchanges hello (protocol version checked).
     Status connectTo(const QString &socketPath, int timeoutMs = 1000);
     // Sends one request and waits for its reply, passing pushed events to onEvent meanwhile.
     Result<QJsonValue> call(
         const QString &method, const QJsonObject &params = {}, int timeoutMs = 30000, const EventHandler &onEvent = {});
-
-    // Passes pushed events to onEvent for up to timeoutMs (returns early once
-    // something was read). Fails when the engine closed the connection.
+    // The same, with the engine's error code.
+    EngineReply request(
+        const QString &method, const QJsonObject &params = {}, int timeoutMs = 30000, const EventHandler &onEvent = {});
+    // Passes pushed events to onEvent for up to timeoutMs (returns early once something arrived).
+    // Fails when the engine closed the connection.
     Status waitForEvents(int timeoutMs, const EventHandler &onEvent);
+    EngineConnection &connection() { return m_connection; }
 
 private:
-    QLocalSocket m_socket;
-    QString m_path;
-    int m_nextId = 1;
+    EngineConnection m_connection;
+    QList<QJsonObject> m_events; // arrived while nobody was waiting for events
+    bool m_closed = false;
 };
 
 } // namespace mlab

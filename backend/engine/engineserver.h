@@ -1,54 +1,105 @@
 #pragma once
 
+#include "engine/apiparams.h"
+#include "engine/apiprotocol.h"
+#include "lab/labmodel.h"
+#include "ssh/sshconnection.h"
+
+#include <QFutureSynchronizer>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QThreadPool>
+
+#include <functional>
 
 class QLocalServer;
-class QLocalSocket;
 
 namespace mlab {
 
+class ExecService;
 class LabController;
+class ServerPeer;
 class TelemetryHub;
+struct LabStep;
 
-// The engine's local API: newline-delimited JSON over a Unix socket.
-//   request  {"id": 1, "method": "status", "params": {...}}
-//   reply    {"id": 1, "ok": true, "result": {...}}  or  {"id": 1, "ok": false, "error": "..."}
-//   event    {"event": "progress" | "transcript" | "link" | "damaged" | "telemetry", ...}
-// "telemetry" events (batches of new samples, events and the subflow table,
-// every 200 ms) go only to clients that sent "subscribe".
-// Only root and the user who started the lab may connect (SO_PEERCRED).
-// Lives on the main thread; lab work runs on the controller's thread.
+// The engine's local API, protocol version api::ProtocolVersion (docs/engine-api.md is the contract):
+// newline-delimited JSON over a Unix socket that only root and the lab's owner may use (SO_PEERCRED).
+// Lives on the engine's main thread and never blocks it: lab operations run on the controller's thread,
+// commands on nodes through ExecService, history on a worker thread.
 class EngineServer : public QObject
 {
     Q_OBJECT
 public:
-    // telemetry may be null (no samplers): subscribe and history then answer with an error.
+    // telemetry may be null (no samplers): subscribe to telemetry and history then answer no-telemetry.
     EngineServer(LabController *controller, TelemetryHub *telemetry, uint ownerUid, QObject *parent = nullptr);
-    bool listen(const QString &socketPath, QString *error);
+    ~EngineServer() override;
+
+    Status listen(const QString &socketPath);
+    // Refuses new requests, answers those in progress with shutting-down, stops every command on the
+    // nodes, and waits for history work. Call before the controller and telemetry are destroyed.
+    void shutDown();
+
+    static QStringList topicNames();
 
 Q_SIGNALS:
     // The lab was taken down through the API: the engine process should exit.
     void labDown();
 
 private:
+    using Handler = void (EngineServer::*)(ServerPeer *, const api::Request &);
+    struct Method
+    {
+        Handler handler;
+        QList<api::ParamSpec> params;
+    };
+    // An answer that may come later: replies once, to a peer that may be gone by then.
+    struct Pending
+    {
+        QPointer<ServerPeer> peer;
+        QJsonValue id;
+    };
+
     void acceptConnections();
-    void handleLine(QLocalSocket *client, const QByteArray &line);
-    void dispatch(QLocalSocket *client, const QJsonValue &id, const QString &method, const QJsonObject &params);
-    void reply(QPointer<QLocalSocket> client, const QJsonValue &id, bool ok, const QJsonValue &payload);
-    void broadcast(const QJsonObject &event);
-    static void send(QLocalSocket *client, const QJsonObject &message);
+    void handleRequest(ServerPeer *peer, const api::Request &request);
+    void finish(const Pending &pending, const QJsonValue &result);
+    void finishError(const Pending &pending, const api::ApiError &error);
+    void publish(const QString &topic, const QJsonObject &event);
+    void onStep(const LabStep &step);
+    // Runs work(controller) on the lab thread and answers with its result on this thread.
+    void onLabThread(const Pending &pending, std::function<std::pair<bool, QJsonValue>()> work,
+        const QString &failureCode = api::code::failed);
+    bool labIsReady(const Pending &pending);
+
+    void hello(ServerPeer *peer, const api::Request &request);
+    void status(ServerPeer *peer, const api::Request &request);
+    void up(ServerPeer *peer, const api::Request &request);
+    void down(ServerPeer *peer, const api::Request &request);
+    void breakLink(ServerPeer *peer, const api::Request &request);
+    void restoreLink(ServerPeer *peer, const api::Request &request);
+    void exec(ServerPeer *peer, const api::Request &request);
+    void cancel(ServerPeer *peer, const api::Request &request);
+    void subscribe(ServerPeer *peer, const api::Request &request);
+    void unsubscribe(ServerPeer *peer, const api::Request &request);
+    void transcript(ServerPeer *peer, const api::Request &request);
+    void history(ServerPeer *peer, const api::Request &request);
+
+    const QHash<QString, Method> &methods() const;
 
     LabController *m_controller;
+    TelemetryHub *m_telemetry;
+    const Lab m_lab; // a copy: the controller's lives on the lab thread
     QLocalServer *m_server;
     uint m_ownerUid;
-    QList<QPointer<QLocalSocket>> m_clients;
-    QList<QPointer<QLocalSocket>> m_telemetrySubscribers;
-    TelemetryHub *m_telemetry;
-    QThreadPool m_execPool;
+    ExecService *m_exec;
+    QList<QPointer<ServerPeer>> m_peers;
+    quint64 m_nextPeerSerial = 1;
+    QString m_phase = QStringLiteral("down"); // mirrored from the controller's phaseChanged
+    QHash<QString, Pending> m_labOperations; // request tag -> who asked, for its step events
+    QHash<QString, quint64> m_execByTag; // request tag -> exec handle, for cancel
+    QFutureSynchronizer<void> m_historyWork;
+    bool m_shuttingDown = false;
 };
 
 } // namespace mlab

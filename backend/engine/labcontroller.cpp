@@ -8,6 +8,7 @@
 #include "vde/vdemanagementclient.h"
 #include "vde/vdeswitch.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QtConcurrent/QtConcurrentMap>
@@ -27,6 +28,7 @@ LabController::LabController(Lab lab, QObject *parent)
     m_state.labFile = m_lab.sourceFile;
     m_state.engine = { ::getpid(), processStartTime(::getpid()), QStringLiteral("engine") };
     m_state.phase = QStringLiteral("down");
+    qRegisterMetaType<LabStep>();
     connect(&m_processes, &ProcessGroup::died, this, [this](const QString &, const QString &reason) {
         if (m_state.phase == QLatin1String("ready"))
             reportDamage(reason);
@@ -39,21 +41,68 @@ LabController::~LabController()
         down();
 }
 
+QString LabController::phase() const
+{
+    return m_state.phase == QLatin1String("ready") && !m_damage.isEmpty() ? QStringLiteral("damaged") : m_state.phase;
+}
+
+void LabController::setPhase(const QString &phase, const QString &reason)
+{
+    m_state.phase = phase;
+    Q_EMIT phaseChanged(this->phase(), reason);
+}
+
 void LabController::reportDamage(const QString &reason)
 {
     m_damage += (m_damage.isEmpty() ? QString() : QStringLiteral("; ")) + reason;
     m_transcript.record(QStringLiteral("host"), QStringLiteral("# damaged"), -1, reason);
     Q_EMIT labDamaged(reason);
+    Q_EMIT phaseChanged(phase(), reason);
 }
 
-void LabController::step(const QString &message)
+void LabController::emitStep(LabStep step)
 {
-    const qint64 now = m_transcript.elapsedMs();
-    Q_EMIT progress(QStringLiteral("%1 (%2 ms)").arg(message).arg(now - m_stepStartMs));
-    m_stepStartMs = now;
+    step.requestTag = m_requestTag;
+    Q_EMIT stepChanged(step);
 }
 
-void LabController::saveState()
+// Runs stages in order, each announced as a step; stops at the first failure and names the command that
+// failed during it (from the transcript), so a client can show it with its output.
+Status LabController::runStages(const QString &operation, const QList<Stage> &stages)
+{
+    for (int i = 0; i < stages.size(); ++i) {
+        const Stage &stage = stages[i];
+        LabStep step { {}, operation, stage.id, i + 1, int(stages.size()), QStringLiteral("running"), 0, {}, {}, {} };
+        emitStep(step);
+        QElapsedTimer clock;
+        clock.start();
+        const qint64 seqBefore = m_transcript.lastSeq();
+        m_stepMessage.clear();
+        const Status done = stage.run();
+        step.durationMs = clock.elapsed();
+        if (done) {
+            step.state = QStringLiteral("done");
+            step.message = m_stepMessage.isEmpty() ? stage.done : m_stepMessage;
+            emitStep(step);
+            continue;
+        }
+        step.state = QStringLiteral("failed");
+        step.message = done.error();
+        const QList<TranscriptEntry> during = m_transcript.entriesAfter(seqBefore, Transcript::DefaultKeep);
+        for (auto it = during.crbegin(); it != during.crend(); ++it) {
+            if (it->exitCode != 0) {
+                step.command = it->command;
+                step.output = it->output;
+                break;
+            }
+        }
+        emitStep(step);
+        return done;
+    }
+    return {};
+}
+
+Status LabController::saveState()
 {
     m_state.processes = m_processes.records();
     if (m_switch && m_switch->pid() > 0)
@@ -61,47 +110,66 @@ void LabController::saveState()
             QStringLiteral("vde_switch") };
     for (const auto &node : std::as_const(m_nodes))
         m_state.processes += node->processes();
-    if (Status saved = m_state.save(m_dir.stateFile()); !saved)
-        qWarning("%s", qPrintable(saved.error()));
+    Status saved = m_state.save(m_dir.stateFile());
+    if (!saved && m_state.phase == QLatin1String("ready"))
+        reportDamage(QStringLiteral("the crash-recovery record could not be saved (%1): if the engine dies now, "
+                                    "`mptcplab-cli down` may not find everything")
+                         .arg(saved.error()));
+    return saved;
 }
 
-Status LabController::up()
+Status LabController::up(const QString &requestTag)
 {
     if (m_state.phase == QLatin1String("ready"))
         return {};
-    m_stepStartMs = m_transcript.elapsedMs();
+    m_requestTag = requestTag;
     if (Status created = m_dir.create(); !created)
         return created;
-    m_transcript.setLogFile(m_dir.transcriptFile());
-    m_state.phase = QStringLiteral("starting");
-    saveState();
-    if (Status started = bringUp(); !started) {
-        const QString reason = started.error();
-        Q_EMIT progress(QStringLiteral("failed: %1; removing what was started").arg(reason));
-        down();
-        return fail(reason);
+    setPhase(QStringLiteral("starting"));
+    Status started = m_transcript.setLogFile(m_dir.transcriptFile());
+    if (started)
+        started = saveState();
+    if (started) {
+        const auto stage = [this](Status (LabController::*run)()) { return [this, run] { return (this->*run)(); }; };
+        started = runStages(QStringLiteral("up"),
+            { { QStringLiteral("key"), QStringLiteral("the engine's SSH client key generated"),
+                  stage(&LabController::makeClientKey) },
+                { QStringLiteral("switch"), QStringLiteral("switch running with VLANs and ports configured"),
+                    stage(&LabController::startSwitch) },
+                { QStringLiteral("management"), QStringLiteral("management network up"),
+                    stage(&LabController::startManagementNetwork) },
+                { QStringLiteral("nodes"),
+                    QStringLiteral("nodes running, sshd listening on their management addresses"),
+                    stage(&LabController::startNodes) },
+                { QStringLiteral("cabling"), QStringLiteral("every cable plugged into the right port and VLAN"),
+                    stage(&LabController::checkCabling) },
+                { QStringLiteral("configure"),
+                    QStringLiteral("nodes configured over SSH and checked: addresses, routing, MPTCP"),
+                    stage(&LabController::configureNodes) } });
     }
-    m_state.phase = QStringLiteral("ready");
-    saveState();
+    if (started) {
+        m_state.phase = QStringLiteral("ready");
+        started = saveState();
+    }
+    if (!started) {
+        down(requestTag);
+        return started;
+    }
+    setPhase(QStringLiteral("ready"));
     Q_EMIT labReady(m_targets, m_switch->managementSocketPath());
-    Q_EMIT progress(QStringLiteral("lab %1 is ready (%2 ms in all)").arg(m_lab.name).arg(m_transcript.elapsedMs()));
     return {};
 }
 
-Status LabController::bringUp()
+Status LabController::makeClientKey()
 {
     Result<SshKeyPair> clientKey = generateEd25519Key(m_dir.clientKey(), QStringLiteral("mptcplab-%1").arg(m_lab.name));
     if (!clientKey)
         return fail(clientKey.error());
+    // libssh made the key in-process: no command ran. The note shows students the equivalent command.
     m_transcript.record(QStringLiteral("host"),
-        QStringLiteral("ssh-keygen -q -t ed25519 -N '' -f %1").arg(m_dir.clientKey()), 0, clientKey->fingerprint,
-        QStringLiteral("the engine's SSH key for this lab"));
-    step(QStringLiteral("client key generated"));
-    for (auto stage : { &LabController::startSwitch, &LabController::startManagementNetwork, &LabController::startNodes,
-             &LabController::checkCabling, &LabController::configureNodes }) {
-        if (Status done = (this->*stage)(); !done)
-            return done;
-    }
+        QStringLiteral("# client key %1 generated by the engine (by hand: ssh-keygen -q -t ed25519 -N '' -f %1)")
+            .arg(m_dir.clientKey()),
+        0, clientKey->fingerprint, QStringLiteral("the engine's SSH key for this lab"));
     return {};
 }
 
@@ -122,13 +190,13 @@ Status LabController::startSwitch()
         {} };
     m_transcript.record(QStringLiteral("host"), switchCommand.toShell() + QStringLiteral(" &"), 0,
         QStringLiteral("pid %1").arg(m_switch->pid()), QStringLiteral("the lab's switch"));
-    saveState();
+    if (Status saved = saveState(); !saved)
+        return saved;
     QMap<int, int> portVlan;
     for (int port : m_lab.usedPorts())
         portVlan.insert(port, m_lab.vlanOfPort(port).value_or(0));
     if (Status laidOut = m_switch->applyLayout(m_lab.switchSpec.vlans, portVlan); !laidOut)
         return laidOut;
-    step(QStringLiteral("switch running with VLANs and ports configured"));
     return {};
 }
 
@@ -138,11 +206,13 @@ Status LabController::startManagementNetwork()
     m_management = std::make_unique<NamespaceHost>(QStringLiteral("management host"), m_dir.managementNetns(),
         m_switch->dataSocketPath(), QList<WiredTap> { { mgmt.hostTap, QString(), mgmt.hostPort, mgmt.hostAddress } });
     m_state.namespaces << m_dir.managementNetns();
-    saveState();
+    if (Status saved = saveState(); !saved)
+        return saved;
     Status started = m_management->start(m_runner, m_processes);
-    saveState();
-    if (started)
-        step(QStringLiteral("management network %1 up in namespace %2").arg(mgmt.hostAddress, m_dir.managementNetns()));
+    if (Status saved = saveState(); !saved)
+        return saved;
+    m_stepMessage
+        = QStringLiteral("management network %1 up in namespace %2").arg(mgmt.hostAddress, m_dir.managementNetns());
     return started;
 }
 
@@ -158,7 +228,8 @@ Status LabController::startNodes()
         std::shared_ptr<NodeBackend> node = std::move(created).value();
         m_nodes.insert(spec.name, node);
         m_state.namespaces += node->namespaces();
-        saveState();
+        if (Status saved = saveState(); !saved)
+            return saved;
     }
     // sshd startup dominates; start all nodes before waiting for any.
     QList<std::shared_ptr<NodeBackend>> nodes = m_nodes.values();
@@ -167,22 +238,27 @@ Status LabController::startNodes()
         if (Status started = node->start(5000); !started)
             errors << started.error();
     }
-    saveState();
+    if (Status saved = saveState(); !saved)
+        errors << saved.error();
     if (!errors.isEmpty())
         return fail(errors.join(QLatin1Char('\n')));
-    writeKnownHosts();
-    step(QStringLiteral("%1 nodes running, sshd listening on their management addresses").arg(nodes.size()));
+    if (Status written = writeKnownHosts(); !written)
+        return written;
+    m_stepMessage = QStringLiteral("%1 nodes running, sshd listening on their management addresses").arg(nodes.size());
     return {};
 }
 
 // For students who ssh to a node by hand (and the exported script): the pinned keys.
-void LabController::writeKnownHosts()
+Status LabController::writeKnownHosts()
 {
-    QFile file(m_dir.keysDir() + QStringLiteral("/known_hosts"));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return;
+    QByteArray lines;
     for (const auto &node : std::as_const(m_nodes))
-        file.write((node->managementAddress() + QLatin1Char(' ') + node->hostKey() + QLatin1Char('\n')).toUtf8());
+        lines += (node->managementAddress() + QLatin1Char(' ') + node->hostKey() + QLatin1Char('\n')).toUtf8();
+    QFile file(m_dir.keysDir() + QStringLiteral("/known_hosts"));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(lines) != lines.size() || !file.flush())
+        return fail(QStringLiteral("cannot write %1 (students' ssh to the nodes needs it): %2")
+                        .arg(file.fileName(), file.errorString()));
+    return {};
 }
 
 Status LabController::checkCabling()
@@ -204,7 +280,6 @@ Status LabController::checkCabling()
                             .arg(found->untaggedVlan)
                             .arg(*m_lab.vlanOfPort(port)));
     }
-    step(QStringLiteral("every cable plugged into the right port and VLAN"));
     return {};
 }
 
@@ -235,44 +310,70 @@ Status LabController::configureNodes()
     }
     if (!errors.isEmpty())
         return fail(errors.join(QLatin1Char('\n')));
-    step(QStringLiteral("nodes configured over SSH and checked: addresses, routing, MPTCP"));
     return {};
 }
 
-QStringList LabController::down()
+TeardownReport LabController::down(const QString &requestTag)
 {
     if (m_state.phase == QLatin1String("down"))
         return {};
-    Q_EMIT labGoingDown();
-    m_state.phase = QStringLiteral("stopping");
+    m_requestTag = requestTag;
+    setPhase(QStringLiteral("stopping"));
     if (m_dir.exists())
-        saveState();
-    m_stepStartMs = m_transcript.elapsedMs();
-    m_sessions.clear();
-    m_targets.clear();
-    for (const auto &node : std::as_const(m_nodes))
-        node->stop();
-    m_nodes.clear();
-    m_processes.stopAll(300);
-    if (m_switch)
-        m_switch->stop(300);
-    m_switch.reset();
-    m_management.reset();
-    const QStringList problems = removeLabLeftovers(m_dir, m_state.namespaces);
+        (void)saveState(); // best effort: what follows removes what the record names anyway
+    TeardownReport report;
+    // Every stage runs whatever the one before it managed: down always removes all it can.
+    const QList<Stage> stages {
+        { QStringLiteral("telemetry"), QStringLiteral("samplers stopped"),
+            [this] {
+                Q_EMIT labGoingDown();
+                return Status();
+            } },
+        { QStringLiteral("nodes"), QStringLiteral("nodes and cables stopped"),
+            [this] {
+                m_sessions.clear();
+                m_targets.clear();
+                for (const auto &node : std::as_const(m_nodes))
+                    node->stop();
+                m_nodes.clear();
+                m_processes.stopAll(300);
+                return Status();
+            } },
+        { QStringLiteral("switch"), QStringLiteral("switch stopped"),
+            [this] {
+                if (m_switch)
+                    m_switch->stop(300);
+                m_switch.reset();
+                m_management.reset();
+                return Status();
+            } },
+        { QStringLiteral("leftovers"), QStringLiteral("namespaces and runtime directory removed"),
+            [this, &report] {
+                report = removeLabLeftovers(m_dir, m_state.namespaces);
+                if (!report.killed.isEmpty())
+                    m_stepMessage = QStringLiteral("namespaces and runtime directory removed; %1 process(es) left "
+                                                   "inside the lab had to be killed: %2")
+                                        .arg(report.killed.size())
+                                        .arg(report.killed.join(QStringLiteral(", ")));
+                if (!report.problems.isEmpty())
+                    return Status(fail(report.problems.join(QStringLiteral("; "))));
+                return Status();
+            } },
+    };
+    (void)runStages(QStringLiteral("down"), stages); // its only failure is in report.problems
     m_state.namespaces.clear();
     m_state.brokenPorts.clear();
     m_damage.clear();
-    m_state.phase = QStringLiteral("down");
-    step(QStringLiteral("lab %1 removed").arg(m_lab.name));
-    return problems;
+    setPhase(QStringLiteral("down"), report.problems.join(QStringLiteral("; ")));
+    return report;
 }
 
-Result<int> LabController::portForLink(const QString &link) const
+Result<int> LabController::portForLink(const Lab &lab, const QString &link)
 {
-    const std::optional<int> port = m_lab.resolvePort(link);
+    const std::optional<int> port = lab.resolvePort(link);
     if (!port) {
         QStringList examples;
-        for (const NodeSpec &node : m_lab.nodes) {
+        for (const NodeSpec &node : lab.nodes) {
             for (const InterfaceSpec &iface : node.interfaces) {
                 if (!iface.management)
                     examples << node.name + QLatin1Char(':') + iface.name;
@@ -281,11 +382,11 @@ Result<int> LabController::portForLink(const QString &link) const
         return fail(QStringLiteral("unknown link \"%1\": expected NODE:INTERFACE (%2) or a switch port of the lab")
                         .arg(link, examples.join(QStringLiteral(", "))));
     }
-    if (*port == m_lab.management.hostPort)
+    if (*port == lab.management.hostPort)
         return fail(QStringLiteral(
             "port %1 is the management host's port: breaking it would cut the engine off from every node")
                         .arg(*port));
-    for (const NodeSpec &node : m_lab.nodes) {
+    for (const NodeSpec &node : lab.nodes) {
         const InterfaceSpec *mgmt = node.managementInterface();
         if (mgmt && mgmt->switchPort == *port)
             return fail(
@@ -300,7 +401,7 @@ Result<QString> LabController::breakLink(const QString &link)
 {
     if (m_state.phase != QLatin1String("ready"))
         return fail(QStringLiteral("lab %1 is not running (it is %2)").arg(m_lab.name, m_state.phase));
-    Result<int> port = portForLink(link);
+    Result<int> port = portForLink(m_lab, link);
     if (!port)
         return fail(port.error());
     if (m_state.brokenPorts.contains(*port))
@@ -308,7 +409,7 @@ Result<QString> LabController::breakLink(const QString &link)
     if (Status moved = m_switch->management()->setPortVlan(*port, m_lab.switchSpec.deadVlan); !moved)
         return fail(moved.error());
     m_state.brokenPorts.insert(*port, m_lab.vlanOfPort(*port).value_or(0));
-    saveState();
+    (void)saveState(); // a failure is reported as damage
     Q_EMIT linkChanged(*port, true);
     return QStringLiteral("port %1 moved to dead VLAN %2").arg(*port).arg(m_lab.switchSpec.deadVlan);
 }
@@ -317,14 +418,14 @@ Result<QString> LabController::restoreLink(const QString &link)
 {
     if (m_state.phase != QLatin1String("ready"))
         return fail(QStringLiteral("lab %1 is not running (it is %2)").arg(m_lab.name, m_state.phase));
-    Result<int> port = portForLink(link);
+    Result<int> port = portForLink(m_lab, link);
     if (!port)
         return fail(port.error());
     const int vlan = m_lab.vlanOfPort(*port).value_or(0);
     if (Status moved = m_switch->management()->setPortVlan(*port, vlan); !moved)
         return fail(moved.error());
     const bool wasBroken = m_state.brokenPorts.remove(*port) > 0;
-    saveState();
+    (void)saveState(); // a failure is reported as damage
     Q_EMIT linkChanged(*port, false);
     return wasBroken ? QStringLiteral("port %1 back on VLAN %2").arg(*port).arg(vlan)
                      : QStringLiteral("port %1 was not broken; it is on VLAN %2").arg(*port).arg(vlan);

@@ -4,6 +4,7 @@
 #include "core/result.h"
 #include "core/transcript.h"
 #include "engine/labstate.h"
+#include "engine/labteardown.h"
 #include "engine/runtimedir.h"
 #include "lab/labmodel.h"
 #include "ssh/sshconnection.h"
@@ -12,9 +13,25 @@
 #include <QMap>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace mlab {
+
+// One step of up or down, as clients show it: "3/6 nodes: running (412 ms)".
+struct LabStep
+{
+    QString requestTag; // which request started the operation (set by the caller of up/down)
+    QString operation; // "up" or "down"
+    QString id; // "switch", "nodes", ...
+    int index = 0; // 1-based
+    int total = 0;
+    QString state; // "running", "done", "failed"
+    qint64 durationMs = 0;
+    QString message;
+    QString command; // when failed: the last command that failed, and its output
+    QString output;
+};
 
 class NamespaceHost;
 class NodeBackend;
@@ -34,11 +51,17 @@ public:
     const Lab &lab() const { return m_lab; }
     const RuntimeDir &runtimeDir() const { return m_dir; }
     Transcript *transcript() { return &m_transcript; }
-    QString phase() const { return m_state.phase; }
+    // "starting", "ready", "stopping", "down", or "damaged" (ready, but something it needs died).
+    QString phase() const;
 
-    Status up();
-    // Stops everything and removes the runtime directory. Returns problems it could not fix.
-    QStringList down();
+    // requestTag is copied into every step, so a server can tell whose operation a step belongs to.
+    Status up(const QString &requestTag = {});
+    // Stops everything and removes the runtime directory; returns only when no process is left in any of
+    // the lab's namespaces. The report lists what it had to kill and what it could not remove.
+    TeardownReport down(const QString &requestTag = {});
+    // The switch port behind link ("NodeA:eth0" or a port number); refuses unknown links and the management
+    // network (breaking it would cut the engine off from the nodes). Safe from any thread.
+    static Result<int> portForLink(const Lab &lab, const QString &link);
     // link: "NodeA:eth0" or a switch port number.
     Result<QString> breakLink(const QString &link);
     Result<QString> restoreLink(const QString &link);
@@ -48,7 +71,8 @@ public:
     Result<SshTarget> sshTarget(const QString &node) const;
 
 Q_SIGNALS:
-    void progress(const QString &message);
+    void stepChanged(const mlab::LabStep &step);
+    void phaseChanged(const QString &phase, const QString &reason);
     void linkChanged(int port, bool broken);
     // Something the lab needs died on its own (switch, plug, sshd): the lab is damaged.
     void labDamaged(const QString &reason);
@@ -58,16 +82,24 @@ Q_SIGNALS:
     void labGoingDown();
 
 private:
-    Status bringUp();
+    struct Stage
+    {
+        QString id;
+        QString done; // what the step says once it succeeded
+        std::function<Status()> run;
+    };
+    Status runStages(const QString &operation, const QList<Stage> &stages);
+    void emitStep(LabStep step);
+    void setPhase(const QString &phase, const QString &reason = {});
+    Status makeClientKey();
     Status startSwitch();
     Status startManagementNetwork();
     Status startNodes();
     Status checkCabling();
-    void writeKnownHosts();
+    Status writeKnownHosts();
     Status configureNodes();
-    Result<int> portForLink(const QString &link) const;
-    void saveState();
-    void step(const QString &message);
+    // The crash-recovery record: a lab whose state cannot be saved could not be cleaned up after a crash.
+    Status saveState();
     void reportDamage(const QString &reason);
 
     Lab m_lab;
@@ -82,7 +114,10 @@ private:
     QMap<QString, std::shared_ptr<NodeSession>> m_sessions;
     QMap<QString, SshTarget> m_targets;
     QString m_damage; // why the running lab is no longer whole, for status
-    qint64 m_stepStartMs = 0;
+    QString m_requestTag; // of the up or down running now
+    QString m_stepMessage; // set by a stage to say what it did, e.g. "2 nodes running"
 };
 
 } // namespace mlab
+
+Q_DECLARE_METATYPE(mlab::LabStep)

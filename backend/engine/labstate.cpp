@@ -1,15 +1,9 @@
 #include "engine/labstate.h"
 
-#include "engine/runtimedir.h"
-
-#include <QCoreApplication>
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSaveFile>
 
 namespace mlab {
@@ -49,7 +43,7 @@ Status LabState::save(const QString &path) const
     return {};
 }
 
-Result<LabState> LabState::load(const QString &path)
+Result<LabState> LabState::load(const QString &path, const QString &expectedLab)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -61,6 +55,9 @@ Result<LabState> LabState::load(const QString &path)
     const QJsonObject root = document.object();
     LabState state;
     state.lab = root.value(QStringLiteral("lab")).toString();
+    if (state.lab != expectedLab)
+        return fail(
+            QStringLiteral("lab state %1 belongs to lab \"%2\", not %3: ignored").arg(path, state.lab, expectedLab));
     state.labFile = root.value(QStringLiteral("labFile")).toString();
     state.engine = processFromJson(root.value(QStringLiteral("engine")).toObject());
     state.phase = root.value(QStringLiteral("phase")).toString();
@@ -74,96 +71,4 @@ Result<LabState> LabState::load(const QString &path)
     return state;
 }
 
-static QByteArray runIp(const QStringList &arguments)
-{
-    QProcess ip;
-    ip.start(QStringLiteral("ip"), arguments);
-    ip.waitForFinished(5000);
-    return ip.readAllStandardOutput() + ip.readAllStandardError();
-}
-
-QList<qint64> pidsInNamespace(const QString &netnsName)
-{
-    QList<qint64> pids;
-    for (const QByteArray &line : runIp({ QStringLiteral("netns"), QStringLiteral("pids"), netnsName }).split('\n')) {
-        bool ok = false;
-        const qint64 pid = line.trimmed().toLongLong(&ok);
-        if (ok)
-            pids << pid;
-    }
-    return pids;
-}
-
-// Processes whose command line names a path inside the lab's runtime
-// directory: a switch or sshd the state file never heard of (a lab built by
-// hand from `mptcplab-cli script`, or a crash between start and save).
-static QList<ProcessRecord> processesUsing(const QString &labDir)
-{
-    const QByteArray needle = QFile::encodeName(labDir) + '/';
-    QList<ProcessRecord> found;
-    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        bool isPid = false;
-        const qint64 pid = entry.toLongLong(&isPid);
-        if (!isPid || pid == QCoreApplication::applicationPid())
-            continue;
-        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-        if (!cmdline.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray arguments = cmdline.readAll();
-        // The engine serving a lab file is not named by it; everything it started is.
-        if (arguments.contains(needle))
-            found << ProcessRecord { pid, processStartTime(pid),
-                QString::fromLocal8Bit(arguments.left(arguments.indexOf('\0'))) };
-    }
-    return found;
-}
-
-QStringList removeLabLeftovers(const RuntimeDir &dir, const QStringList &extraNamespaces)
-{
-    QStringList problems;
-    LabState state;
-    if (Result<LabState> loaded = LabState::load(dir.stateFile()); loaded)
-        state = loaded.value();
-    // Everything still running inside the lab's namespaces (sshd children,
-    // iperf, plugs) goes too, recorded or not.
-    QStringList namespaces = state.namespaces + extraNamespaces;
-    namespaces.removeDuplicates();
-    QList<ProcessRecord> victims = state.processes + processesUsing(dir.labDir());
-    for (const QString &ns : std::as_const(namespaces)) {
-        for (qint64 pid : pidsInNamespace(ns))
-            victims << ProcessRecord { pid, processStartTime(pid), ns };
-    }
-    terminateProcesses(victims, 300);
-    for (const ProcessRecord &record : std::as_const(victims)) {
-        if (isSameProcessAlive(record))
-            problems << QStringLiteral("process %1 (%2) is still running").arg(record.pid).arg(record.what);
-    }
-    for (const QString &ns : std::as_const(namespaces)) {
-        if (!QFileInfo::exists(RuntimeDir::netnsPath(ns)))
-            continue;
-        const QByteArray output = runIp({ QStringLiteral("netns"), QStringLiteral("delete"), ns });
-        if (QFileInfo::exists(RuntimeDir::netnsPath(ns)))
-            problems << QStringLiteral("network namespace %1 could not be deleted: %2")
-                            .arg(ns, QString::fromUtf8(output).trimmed());
-    }
-    dir.remove();
-    if (dir.exists())
-        problems << QStringLiteral("runtime directory %1 could not be removed").arg(dir.labDir());
-    return problems;
-}
-
-} // namespace mlab
-
-namespace mlab {
-QStringList namespacesOfLab(const QString &labName)
-{
-    const QString prefix = QStringLiteral("mlab-%1-").arg(labName);
-    QStringList found;
-    for (const QByteArray &line : runIp({ QStringLiteral("netns"), QStringLiteral("list") }).split('\n')) {
-        const QString name = QString::fromUtf8(line.trimmed()).section(QLatin1Char(' '), 0, 0);
-        if (name.startsWith(prefix))
-            found << name;
-    }
-    return found;
-}
 } // namespace mlab

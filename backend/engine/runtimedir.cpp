@@ -1,5 +1,7 @@
 #include "engine/runtimedir.h"
 
+#include "lab/labsyntax.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -17,9 +19,18 @@ QString RuntimeDir::baseDir()
     return fromEnv.isEmpty() ? QStringLiteral("/run/mptcplab") : fromEnv;
 }
 
+Result<RuntimeDir> RuntimeDir::forLab(const QString &name)
+{
+    if (!isLabName(name))
+        return fail(QStringLiteral("\"%1\" is not a lab name (expected %2)").arg(name, labNameRule()));
+    return RuntimeDir(name);
+}
+
 QStringList RuntimeDir::existingLabs()
 {
-    return QDir(baseDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    QStringList labs = QDir(baseDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks, QDir::Name);
+    labs.removeIf([](const QString &name) { return !isLabName(name); });
+    return labs;
 }
 
 QString RuntimeDir::labDir() const
@@ -77,6 +88,12 @@ QString RuntimeDir::netnsPath(const QString &netnsName)
     return QStringLiteral("/run/netns/") + netnsName;
 }
 
+bool RuntimeDir::ownsNamespace(const QString &name) const
+{
+    const QString prefix = netnsName(QString());
+    return isLabName(m_lab) && name.startsWith(prefix) && isNodeName(name.mid(prefix.size()));
+}
+
 bool RuntimeDir::exists() const
 {
     return QFileInfo::exists(labDir());
@@ -101,6 +118,9 @@ static Status makeDirectory(const QString &path, mode_t mode)
 
 Status RuntimeDir::create() const
 {
+    if (!isLabName(m_lab))
+        return fail(QStringLiteral("refusing to create a runtime directory for \"%1\": not a lab name (expected %2)")
+                        .arg(m_lab, labNameRule()));
     for (const auto &[path, mode] : { std::pair { baseDir(), 0755 }, { labDir(), 0711 }, { privateDir(), 0700 },
              { keysDir(), 0700 }, { privateDir() + QStringLiteral("/nodes"), 0700 } }) {
         if (Status made = makeDirectory(path, mode_t(mode)); !made)
@@ -109,9 +129,28 @@ Status RuntimeDir::create() const
     return {};
 }
 
-void RuntimeDir::remove() const
+Status RuntimeDir::remove() const
 {
-    QDir(labDir()).removeRecursively();
+    if (!isLabName(m_lab))
+        return fail(QStringLiteral("refusing to remove a runtime directory for \"%1\": not a lab name (expected %2)")
+                        .arg(m_lab, labNameRule()));
+    const QByteArray path = QFile::encodeName(labDir());
+    struct stat info
+    {
+    };
+    if (::lstat(path.constData(), &info) != 0)
+        return {}; // already gone
+    // A symlink in BASE could point anywhere: remove the link, never what it points to.
+    if (!S_ISDIR(info.st_mode)) {
+        if (::unlink(path.constData()) != 0)
+            return fail(QStringLiteral("cannot remove %1: %2").arg(labDir(), QString::fromLocal8Bit(strerror(errno))));
+        return {};
+    }
+    if (QFileInfo(labDir()).canonicalPath() != QFileInfo(baseDir()).canonicalFilePath())
+        return fail(QStringLiteral("refusing to remove %1: it is not inside %2").arg(labDir(), baseDir()));
+    if (!QDir(labDir()).removeRecursively() || exists())
+        return fail(QStringLiteral("runtime directory %1 could not be removed completely").arg(labDir()));
+    return {};
 }
 
 } // namespace mlab

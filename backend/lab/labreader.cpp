@@ -187,7 +187,7 @@ NodeSpec readNode(const LabFields &f)
 {
     NodeSpec spec;
     LabProblems &problems = f.problems();
-    spec.name = f.name("name", 12, QStringLiteral("node name"));
+    spec.name = f.name("name", MaxNodeNameLength, QStringLiteral("node name"));
     // "mgmt" names the lab's management namespace; "host" is where a Command runs when it is not on a node.
     if (spec.name == QLatin1String("mgmt") || spec.name == QLatin1String("host"))
         problems.reject(f.at("name"), QStringLiteral("reserved node name"), quoted(spec.name),
@@ -250,7 +250,7 @@ Lab readLab(const json &root, LabProblems &problems)
     if (const std::optional<QString> format = f.string("format", true, quoted(kFormat)); format && *format != kFormat)
         problems.reject(
             f.at("format"), QStringLiteral("not a lab file of this format"), quoted(*format), quoted(kFormat));
-    lab.name = f.name("name", 12, QStringLiteral("lab name"));
+    lab.name = f.name("name", MaxLabNameLength, QStringLiteral("lab name"));
     lab.description = f.string("description", false, QStringLiteral("a sentence")).value_or(QString());
     if (const json *sw
         = f.typed("switch", true, json::value_t::object, QStringLiteral("an object with vlans, deadVlan, ports")))

@@ -30,7 +30,7 @@ QString ipv4Text(quint32 address)
 std::optional<Ipv4Cidr> parseIpv4Cidr(const QString &text)
 {
     static const QRegularExpression shape(QStringLiteral(
-        "^(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})/([1-9][0-9]?)$"));
+        "^(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})\\.(0|[1-9][0-9]{0,2})/([1-9][0-9]?)\\z"));
     const QRegularExpressionMatch match = shape.match(text);
     if (!match.hasMatch())
         return std::nullopt;
@@ -49,13 +49,29 @@ std::optional<Ipv4Cidr> parseIpv4Cidr(const QString &text)
 
 bool isSafeIdentifier(const QString &name)
 {
-    static const QRegularExpression safe(QStringLiteral("^[A-Za-z][A-Za-z0-9_-]*$"));
+    static const QRegularExpression safe(QStringLiteral("^[A-Za-z][A-Za-z0-9_-]*\\z"));
     return safe.match(name).hasMatch();
+}
+
+bool isLabName(const QString &name)
+{
+    return name.size() <= MaxLabNameLength && isSafeIdentifier(name);
+}
+
+bool isNodeName(const QString &name)
+{
+    return name.size() <= MaxNodeNameLength && isSafeIdentifier(name);
+}
+
+QString labNameRule()
+{
+    return QStringLiteral("a letter followed by letters, digits, '_' or '-', at most %1 characters")
+        .arg(MaxLabNameLength);
 }
 
 std::optional<std::array<quint8, 6>> parseMac(const QString &text)
 {
-    static const QRegularExpression shape(QStringLiteral("^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$"));
+    static const QRegularExpression shape(QStringLiteral("^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}\\z"));
     if (!shape.match(text).hasMatch())
         return std::nullopt;
     std::array<quint8, 6> bytes {};
@@ -68,7 +84,7 @@ bool isTcRate(const QString &text)
 {
     // tc reads units case-insensitively; "bit" units are bits per second, "bps" units bytes per second.
     static const QRegularExpression rate(
-        QStringLiteral("^([0-9]+(\\.[0-9]+)?)([kmgt]?bit|[kmgt]?bps)$"), QRegularExpression::CaseInsensitiveOption);
+        QStringLiteral("^([0-9]+(\\.[0-9]+)?)([kmgt]?bit|[kmgt]?bps)\\z"), QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch match = rate.match(text);
     return match.hasMatch() && match.captured(1).toDouble() > 0;
 }

@@ -33,6 +33,15 @@ QString ipv4Text(quint32 address);
 // ^[A-Za-z][A-Za-z0-9_-]*$: safe in file names, namespace names, interface names and shell words.
 bool isSafeIdentifier(const QString &name);
 
+// Lab and node names become directory names, namespace names (mlab-LAB-NODE) and command arguments of a
+// program that runs as root: outside a validated lab file they are accepted only through these checks.
+inline constexpr int MaxLabNameLength = 12;
+inline constexpr int MaxNodeNameLength = 12;
+bool isLabName(const QString &name);
+bool isNodeName(const QString &name);
+// What a lab name must look like, for messages: "a letter followed by ..., at most 12 characters".
+QString labNameRule();
+
 // "52:54:00:01:01:01", either case.
 std::optional<std::array<quint8, 6>> parseMac(const QString &text);
 

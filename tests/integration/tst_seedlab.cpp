@@ -284,6 +284,7 @@ void TestSeedLab::strangersAreRefused()
     ::waitpid(child, &status, 0);
     QCOMPARE(WEXITSTATUS(status), 0);
     QVERIFY2(reply.contains("permission denied"), reply.constData());
+    QVERIFY2(reply.contains("\"code\":\"permission-denied\""), reply.constData());
     // And the request was not carried out.
     for (const QJsonValue &value : m_lab->status().value(QStringLiteral("ports")).toArray()) {
         if (value.toObject().value(QStringLiteral("port")).toInt() == 10)

@@ -15,6 +15,8 @@ private slots:
     void overlaps();
     void identifier_data();
     void identifier();
+    void labAndNodeNames_data();
+    void labAndNodeNames();
     void mac_data();
     void mac();
     void rate_data();
@@ -95,6 +97,9 @@ void TestLabSyntax::identifier_data()
     QTest::newRow("dot") << QStringLiteral("eth0.1") << false;
     QTest::newRow("non-ASCII letter") << QStringLiteral("n\u00f6de") << false;
     QTest::newRow("empty") << QString() << false;
+    // PCRE's $ also matches before a final newline: "seed\n" must not pass as a name.
+    QTest::newRow("trailing newline") << QStringLiteral("seed\n") << false;
+    QTest::newRow("parent directory") << QStringLiteral("..") << false;
 }
 
 void TestLabSyntax::identifier()
@@ -102,6 +107,29 @@ void TestLabSyntax::identifier()
     QFETCH(QString, name);
     QFETCH(bool, safe);
     QCOMPARE(isSafeIdentifier(name), safe);
+}
+
+void TestLabSyntax::labAndNodeNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("valid");
+
+    QTest::newRow("seed") << QStringLiteral("seed") << true;
+    QTest::newRow("12 characters") << QStringLiteral("abcdefghijkl") << true;
+    QTest::newRow("13 characters") << QStringLiteral("abcdefghijklm") << false;
+    QTest::newRow("parent directory") << QStringLiteral("../x") << false;
+    QTest::newRow("absolute path") << QStringLiteral("/etc") << false;
+    QTest::newRow("option-like") << QStringLiteral("--all") << false;
+    QTest::newRow("trailing newline") << QStringLiteral("seed\n") << false;
+    QTest::newRow("empty") << QString() << false;
+}
+
+void TestLabSyntax::labAndNodeNames()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, valid);
+    QCOMPARE(isLabName(name), valid);
+    QCOMPARE(isNodeName(name), valid);
 }
 
 void TestLabSyntax::mac_data()
