@@ -6,10 +6,10 @@
 #include "engine/engineclient.h"
 #include "engine/historyjson.h"
 #include "engine/runtimedir.h"
-#include "engine/trafficplan.h"
 #include "telemetry/rates.h"
 #include "telemetry/report.h"
 #include "telemetry/telemetryclock.h"
+#include "traffic/trafficplan.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "engine/trafficplan.h"
+#include "traffic/trafficplan.h"
 
 #include "testsupport.h"
 
@@ -25,6 +25,7 @@ void TestTrafficPlan::seedPlanGetsTheRunsDurationAndInterval()
     QCOMPARE(commands.clientNode, QStringLiteral("NodeA"));
     // The tutorial's "-i 1 -t 1000" become the run's own.
     QCOMPARE(commands.client, QStringLiteral("mptcpize run iperf -c 10.168.1.2 -i 0.5 -t 20"));
+    QCOMPARE(commands.server, QStringLiteral("mptcpize run iperf -s -i 10"));
     QCOMPARE(commands.startServer, QStringLiteral("mptcpize run iperf -s -i 10 >/dev/null 2>&1 & echo $!"));
     // Stopping the client never touches another namespace's iperf.
     QVERIFY(commands.stopClient.contains(QStringLiteral("pgrep -f 'iperf -c'")));
@@ -37,6 +38,7 @@ void TestTrafficPlan::optionsAreAddedWhenMissing()
         QStringLiteral("iperf -c 10.0.0.2"), QString() };
     const TrafficCommands commands = trafficCommands(spec, 7, 1);
     QCOMPARE(commands.client, QStringLiteral("iperf -c 10.0.0.2 -t 7 -i 1"));
+    QCOMPARE(commands.server, QStringLiteral("iperf -s"));
     QCOMPARE(commands.startServer, QStringLiteral("iperf -s >/dev/null 2>&1 & echo $!"));
 }
 
@@ -65,9 +67,11 @@ void TestTrafficPlan::nativeMptcpReplacesTheWrapper()
     QVERIFY(usesIperf3(spec));
     const TrafficCommands native = trafficCommands(spec, 5, 0.5, true);
     QCOMPARE(native.client, QStringLiteral("iperf3 -c 10.0.0.2 -m -t 5 -i 0.5"));
+    QCOMPARE(native.server, QStringLiteral("iperf3 -s -m"));
     QCOMPARE(native.startServer, QStringLiteral("iperf3 -s -m >/dev/null 2>&1 & echo $!"));
     const TrafficCommands wrapped = trafficCommands(spec, 5, 0.5, false);
     QCOMPARE(wrapped.client, QStringLiteral("mptcpize run iperf3 -c 10.0.0.2 -t 5 -i 0.5"));
+    QCOMPARE(wrapped.server, QStringLiteral("mptcpize run iperf3 -s"));
 }
 
 QTEST_GUILESS_MAIN(TestTrafficPlan)

@@ -1,4 +1,4 @@
-#include "engine/trafficplan.h"
+#include "traffic/trafficplan.h"
 
 #include "core/command.h"
 
@@ -52,11 +52,13 @@ TrafficCommands trafficCommands(
     QString client = withOption(traffic.clientCommand.split(QLatin1Char(' '), Qt::SkipEmptyParts), QStringLiteral("-t"),
         QString::number(durationSeconds));
     client = withOption(client.split(QLatin1Char(' ')), QStringLiteral("-i"), QString::number(intervalSeconds));
+    const QString server = wrapped(traffic.wrapper, traffic.serverCommand);
     return TrafficCommands {
         traffic.serverNode,
-        wrapped(traffic.wrapper, traffic.serverCommand) + QStringLiteral(" >/dev/null 2>&1 & echo $!"),
+        server,
         traffic.clientNode,
         wrapped(traffic.wrapper, client),
+        server + QStringLiteral(" >/dev/null 2>&1 & echo $!"),
         // pgrep sees every namespace node's processes (they share the host's
         // pids): keep those in this node's network namespace.
         QStringLiteral(

@@ -11,14 +11,17 @@ namespace mlab {
 struct TrafficCommands
 {
     QString serverNode;
-    QString startServer; // starts the server in the background and prints its pid
+    QString server; // runs in the foreground until it is stopped (NodeRunner::stop ends it and its children)
     QString clientNode;
     QString client; // runs in the foreground for the run's duration
-    QString stopClient; // ends the client early, touching only this node's processes
+    // For callers that run one-shot commands (the command line's demo): startServer starts the server in the
+    // background and prints its pid; stopClient ends the client early, touching only this node's processes.
+    QString startServer;
+    QString stopClient;
 };
 
 // Replaces (or adds) the client's -t and -i options. Namespace nodes share the
-// host's pids, so the server is stopped by the pid startServer prints, never by name.
+// host's pids, so a background server is stopped by the pid startServer prints, never by name.
 // nativeMptcp: the plan uses iperf3 and the node's iperf3 has -m (3.19+), so
 // -m replaces the LD_PRELOAD wrapper.
 TrafficCommands trafficCommands(
