@@ -170,8 +170,12 @@ static QJsonArray eventsJson(const QList<LabEvent> &events)
 
 void TelemetryHub::publishBatch()
 {
-    const qint64 now = monotonicMs();
-    QJsonObject batch { { QStringLiteral("now"), now }, { QStringLiteral("series"), seriesSince(m_lastBatchMs) },
+    Q_EMIT batchReady(takeBatch(monotonicMs()));
+}
+
+QJsonObject TelemetryHub::takeBatch(qint64 nowMs)
+{
+    QJsonObject batch { { QStringLiteral("now"), nowMs }, { QStringLiteral("series"), seriesSince(m_lastBatchMs) },
         { QStringLiteral("events"), eventsJson(m_events.since(m_lastBatchMs)) } };
     {
         QMutexLocker lock(&m_subflowMutex);
@@ -179,8 +183,8 @@ void TelemetryHub::publishBatch()
             batch.insert(QStringLiteral("subflows"), m_subflowJson);
         m_subflowsChanged = false;
     }
-    m_lastBatchMs = now;
-    Q_EMIT batchReady(batch);
+    m_lastBatchMs = nowMs;
+    return batch;
 }
 
 QJsonObject TelemetryHub::history(qint64 sinceMs) const

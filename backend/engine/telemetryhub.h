@@ -47,16 +47,21 @@ public:
     QJsonObject history(qint64 sinceMs) const;
     QJsonArray subflowTable() const;
 
-Q_SIGNALS:
-    void batchReady(const QJsonObject &batch);
-    void samplerFailed(const QString &reason);
-
-private:
+    // The samplers' signals land here (start() connects them); public so that tests feed samples without SSH.
     void onCounters(const CounterSample &sample);
     void onSubflows(const SubflowSample &sample);
     void onMptcpEvent(const MptcpEventSample &sample);
     void onNstat(const NstatSample &sample);
     void onSwitch(const SwitchSample &sample);
+
+    // The batch publishBatch() sends every BatchMs, stamped nowMs; public so that tests choose the moments.
+    QJsonObject takeBatch(qint64 nowMs);
+
+Q_SIGNALS:
+    void batchReady(const QJsonObject &batch);
+    void samplerFailed(const QString &reason);
+
+private:
     void publishBatch();
     QJsonObject seriesSince(qint64 sinceMs) const;
 
