@@ -36,7 +36,6 @@ void TelemetryHub::start(const QMap<QString, SshTarget> &nodes, const QString &s
 {
     stop();
     m_running = true;
-    m_lastBatchMs = monotonicMs();
     for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
         auto sampler = std::make_unique<NodeSampler>(it.value(), it.key(), SamplerRates {});
         connect(sampler.get(), &NodeSampler::counters, this, &TelemetryHub::onCounters);
@@ -175,15 +174,22 @@ void TelemetryHub::publishBatch()
 
 QJsonObject TelemetryHub::takeBatch(qint64 nowMs)
 {
-    QJsonObject batch { { QStringLiteral("now"), nowMs }, { QStringLiteral("series"), seriesSince(m_lastBatchMs) },
-        { QStringLiteral("events"), eventsJson(m_events.since(m_lastBatchMs)) } };
-    {
-        QMutexLocker lock(&m_subflowMutex);
-        if (m_subflowsChanged)
-            batch.insert(QStringLiteral("subflows"), m_subflowJson);
-        m_subflowsChanged = false;
+    QJsonObject series;
+    const QMap<QString, QList<TimePoint>> fresh = m_store.appendedSince(m_publishedPoints);
+    for (auto it = fresh.cbegin(); it != fresh.cend(); ++it) {
+        QJsonArray points;
+        for (const TimePoint &point : *it)
+            points.append(QJsonArray { point.atMs, point.value });
+        series.insert(it.key(), points);
     }
-    m_lastBatchMs = nowMs;
+    const EventLog::Appended events = m_events.appendedAfter(m_publishedEvents);
+    m_publishedEvents = events.sequence;
+    QJsonObject batch { { QStringLiteral("now"), nowMs }, { QStringLiteral("series"), series },
+        { QStringLiteral("events"), eventsJson(events.events) } };
+    QMutexLocker lock(&m_subflowMutex);
+    if (m_subflowsChanged)
+        batch.insert(QStringLiteral("subflows"), m_subflowJson);
+    m_subflowsChanged = false;
     return batch;
 }
 

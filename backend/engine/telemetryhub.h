@@ -28,8 +28,8 @@ class SwitchSampler;
 // store of time series, one subflow model and one event log, all on the
 // same monotonic clock. Clients get what is new every batchMs as one pushed
 // message, and can fetch the history when they attach late.
-// Lives on the engine's telemetry thread; history() and subflowTable() may
-// be called from any thread.
+// Lives on the engine's telemetry thread; note(), history() and subflowTable()
+// may be called from any thread.
 class TelemetryHub : public QObject
 {
     Q_OBJECT
@@ -54,7 +54,9 @@ public:
     void onNstat(const NstatSample &sample);
     void onSwitch(const SwitchSample &sample);
 
-    // The batch publishBatch() sends every BatchMs, stamped nowMs; public so that tests choose the moments.
+    // What publishBatch() sends every BatchMs: {now: nowMs, series, events[, subflows]} with every point and
+    // event that reached the hub since the previous batch, each exactly once, whatever its stamp; subflows
+    // when the table changed. Public so that tests choose the moments.
     QJsonObject takeBatch(qint64 nowMs);
 
 Q_SIGNALS:
@@ -79,7 +81,8 @@ private:
     std::vector<std::unique_ptr<NodeSampler>> m_nodeSamplers;
     std::unique_ptr<SwitchSampler> m_switchSampler;
     QTimer m_batchTimer;
-    qint64 m_lastBatchMs = 0;
+    TimeSeriesStore::Cursor m_publishedPoints;
+    quint64 m_publishedEvents = 0; // EventLog sequence
     bool m_running = false;
 };
 

@@ -7,18 +7,23 @@ namespace mlab {
 
 struct TimeSeriesStore::Ring
 {
-    explicit Ring(int capacity)
-        : buffer(size_t(capacity))
+    Ring(quint64 id, size_t capacity)
+        : id(id)
+        , buffer(capacity)
     { }
 
+    const quint64 id;
     std::vector<TimePoint> buffer;
     size_t start = 0; // index of the oldest point
     size_t count = 0;
+    quint64 appended = 0; // points ever pushed: the sequence number of the newest one
 
     const TimePoint &at(size_t i) const { return buffer[(start + i) % buffer.size()]; }
+    quint64 sequenceOf(size_t i) const { return appended - count + 1 + i; }
 
     void push(const TimePoint &p)
     {
+        ++appended;
         if (count < buffer.size()) {
             buffer[(start + count) % buffer.size()] = p;
             ++count;
@@ -42,6 +47,15 @@ struct TimeSeriesStore::Ring
         }
         return lo;
     }
+
+    QList<TimePoint> copy(size_t first, size_t end) const
+    {
+        QList<TimePoint> out;
+        out.reserve(qsizetype(end - first));
+        for (size_t i = first; i < end; ++i)
+            out.append(at(i));
+        return out;
+    }
 };
 
 TimeSeriesStore::TimeSeriesStore(int capacityPerSeries, int maxSeries)
@@ -60,7 +74,7 @@ bool TimeSeriesStore::append(const QString &name, qint64 atMs, double value)
             ++m_rejected;
             return false;
         }
-        it = m_series.emplace(name, std::make_unique<Ring>(m_capacity)).first;
+        it = m_series.emplace(name, std::make_unique<Ring>(++m_lastRingId, size_t(m_capacity))).first;
     }
     Ring &ring = *it->second;
     if (ring.count > 0 && atMs < ring.at(ring.count - 1).atMs) {
@@ -79,6 +93,27 @@ int TimeSeriesStore::append(const QList<SeriesPoint> &points)
     return accepted;
 }
 
+QMap<QString, QList<TimePoint>> TimeSeriesStore::appendedSince(Cursor &cursor) const
+{
+    QReadLocker locker(&m_lock);
+    QMap<QString, QList<TimePoint>> out;
+    // Rebuilt from the series that exist, so marks of removed series do not pile up over a long run.
+    QHash<QString, Cursor::Mark> marks;
+    marks.reserve(qsizetype(m_series.size()));
+    for (const auto &[name, ring] : m_series) {
+        const auto mark = cursor.m_marks.constFind(name);
+        const quint64 seen = mark != cursor.m_marks.cend() && mark->ringId == ring->id ? mark->sequence : 0;
+        marks.insert(name, Cursor::Mark { ring->id, ring->appended });
+        if (ring->appended <= seen || ring->count == 0)
+            continue;
+        const quint64 oldest = ring->sequenceOf(0);
+        const size_t first = seen < oldest ? 0 : size_t(seen - oldest + 1);
+        out.insert(name, ring->copy(first, ring->count));
+    }
+    cursor.m_marks = std::move(marks);
+    return out;
+}
+
 QList<TimePoint> TimeSeriesStore::points(const QString &name, qint64 sinceMs) const
 {
     QReadLocker locker(&m_lock);
@@ -86,12 +121,7 @@ QList<TimePoint> TimeSeriesStore::points(const QString &name, qint64 sinceMs) co
     if (it == m_series.end())
         return {};
     const Ring &ring = *it->second;
-    QList<TimePoint> out;
-    const size_t first = ring.lowerBound(sinceMs);
-    out.reserve(qsizetype(ring.count - first));
-    for (size_t i = first; i < ring.count; ++i)
-        out.append(ring.at(i));
-    return out;
+    return ring.copy(ring.lowerBound(sinceMs), ring.count);
 }
 
 std::optional<TimePoint> TimeSeriesStore::latest(const QString &name) const

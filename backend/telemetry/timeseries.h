@@ -4,7 +4,9 @@
 // runs. One writer thread (the engine's sampler side) appends; any number of other threads read copies.
 // atMs comes from monotonicMs() (telemetryclock.h), shared with the event log.
 
+#include <QHash>
 #include <QList>
+#include <QMap>
 #include <QReadWriteLock>
 #include <QString>
 #include <QStringList>
@@ -39,6 +41,18 @@ public:
     // Subflow series come and go with connections: a cap keeps a long run with many connections bounded too.
     static constexpr int DefaultMaxSeries = 512;
 
+    // How far a reader got in every series, for appendedSince(). Starts at nothing read.
+    class Cursor
+    {
+        friend class TimeSeriesStore;
+        struct Mark
+        {
+            quint64 ringId = 0;
+            quint64 sequence = 0;
+        };
+        QHash<QString, Mark> m_marks;
+    };
+
     explicit TimeSeriesStore(int capacityPerSeries = DefaultCapacity, int maxSeries = DefaultMaxSeries);
     ~TimeSeriesStore();
     TimeSeriesStore(const TimeSeriesStore &) = delete;
@@ -48,6 +62,13 @@ public:
     // can binary-search) or when a new series would pass maxSeries; such points are counted in rejected().
     bool append(const QString &name, qint64 atMs, double value);
     int append(const QList<SeriesPoint> &points); // how many were accepted
+
+    // Every point appended since the cursor was last passed here, per series (only series with new points),
+    // oldest first; moves the cursor to the end. Every point of a series has the next number of that series'
+    // sequence, so a reader sees each point exactly once whatever its stamp: a sampler's block can arrive after
+    // the reader went past its stamps, and a time cursor would lose it. Points a full ring pushed out before
+    // they were read are gone; a series removed and made again starts over.
+    QMap<QString, QList<TimePoint>> appendedSince(Cursor &cursor) const;
 
     // Points with atMs >= sinceMs, oldest first.
     QList<TimePoint> points(const QString &name, qint64 sinceMs = std::numeric_limits<qint64>::min()) const;
@@ -65,6 +86,7 @@ private:
     const int m_maxSeries;
     mutable QReadWriteLock m_lock;
     std::unordered_map<QString, std::unique_ptr<Ring>> m_series;
+    quint64 m_lastRingId = 0;
     qint64 m_rejected = 0;
 };
 

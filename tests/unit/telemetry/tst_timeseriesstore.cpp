@@ -19,6 +19,7 @@ private slots:
     void defaultHoldsAnHourAtTenHertz();
     void rejectsOutOfOrderAndTooManySeries();
     void namesAndLatest();
+    void appendedSinceSeesEachPointOnce();
     void concurrentReaders();
 };
 
@@ -103,6 +104,40 @@ void TestTimeSeriesStore::namesAndLatest()
     QCOMPARE(*store.latest(u"total"_s), (TimePoint { 6, 4 }));
     store.clear();
     QVERIFY(store.names().isEmpty());
+}
+
+void TestTimeSeriesStore::appendedSinceSeesEachPointOnce()
+{
+    using Points = QMap<QString, QList<TimePoint>>;
+    TimeSeriesStore store(5);
+    TimeSeriesStore::Cursor cursor;
+    QVERIFY(store.appendedSince(cursor).isEmpty());
+    store.append(u"a"_s, 100, 1);
+    store.append(u"b"_s, 50, 2);
+    QCOMPARE(store.appendedSince(cursor), (Points { { u"a"_s, { { 100, 1 } } }, { u"b"_s, { { 50, 2 } } } }));
+    QVERIFY(store.appendedSince(cursor).isEmpty());
+
+    // Stamped at or before what was read already: still new.
+    store.append(u"a"_s, 100, 3);
+    store.append(u"b"_s, 60, 4);
+    QCOMPARE(store.appendedSince(cursor), (Points { { u"a"_s, { { 100, 3 } } }, { u"b"_s, { { 60, 4 } } } }));
+
+    // More than a ring holds between two reads: the ones pushed out are gone, the rest come once.
+    for (int i = 0; i < 7; ++i)
+        store.append(u"a"_s, 200 + i, i);
+    const QList<TimePoint> a = store.appendedSince(cursor).value(u"a"_s);
+    QCOMPARE(a.size(), 5);
+    QCOMPARE(a.first(), (TimePoint { 202, 2 }));
+
+    // A series removed and made again under the same name is new, though its own count starts over.
+    store.remove(u"b"_s);
+    store.append(u"b"_s, 10, 5);
+    QCOMPARE(store.appendedSince(cursor), (Points { { u"b"_s, { { 10, 5 } } } }));
+
+    // Two readers do not disturb each other.
+    TimeSeriesStore::Cursor late;
+    QCOMPARE(store.appendedSince(late).value(u"a"_s).size(), 5);
+    QVERIFY(store.appendedSince(cursor).isEmpty());
 }
 
 void TestTimeSeriesStore::concurrentReaders()
