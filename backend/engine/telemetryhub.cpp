@@ -5,6 +5,7 @@
 #include "telemetry/telemetryclock.h"
 
 #include <QMutexLocker>
+#include <QSet>
 
 namespace mlab {
 
@@ -15,8 +16,13 @@ constexpr int SubflowHistoryLimit = 4000; // ~15 minutes of 2 nodes at 2 Hz
 } // namespace
 
 TelemetryHub::TelemetryHub(Lab lab, QObject *parent)
+    : TelemetryHub(std::move(lab), StoreLimits {}, parent)
+{ }
+
+TelemetryHub::TelemetryHub(Lab lab, StoreLimits limits, QObject *parent)
     : QObject(parent)
     , m_lab(lab)
+    , m_store(limits.pointsPerSeries, limits.maxSeries)
     , m_throughput(lab)
     , m_subflows(std::move(lab))
     , m_batchTimer(this)
@@ -82,20 +88,62 @@ void TelemetryHub::note(const QString &kind, const QString &text, const QJsonObj
     m_events.append(LabEvent { monotonicMs(), kind, QString(), text, detail });
 }
 
+void TelemetryHub::appendPoints(const QList<SeriesPoint> &points)
+{
+    if (points.isEmpty())
+        return;
+    m_store.append(points);
+    // Once each: a cap that drops points keeps dropping them, and a note per point would flood the log.
+    const qint64 atMs = points.last().atMs;
+    if (!m_seriesCapNoted && m_store.rejected(TimeSeriesStore::Rejection::TooManySeries) > 0) {
+        m_seriesCapNoted = true;
+        m_events.append(LabEvent { atMs, QStringLiteral("note"), QString(),
+            QStringLiteral("telemetry holds at most %1 series: points of new series are dropped from now on")
+                .arg(m_store.maxSeries()),
+            { { QStringLiteral("cap"), QStringLiteral("series") },
+                { QStringLiteral("limit"), m_store.maxSeries() } } });
+    }
+    if (!m_pointCapNoted && m_store.evicted() > 0) {
+        m_pointCapNoted = true;
+        m_events.append(LabEvent { atMs, QStringLiteral("note"), QString(),
+            QStringLiteral("telemetry keeps the last %1 points of each series: older points are dropped from now on")
+                .arg(m_store.capacity()),
+            { { QStringLiteral("cap"), QStringLiteral("pointsPerSeries") },
+                { QStringLiteral("limit"), m_store.capacity() } } });
+    }
+}
+
 void TelemetryHub::onCounters(const CounterSample &sample)
 {
-    m_store.append(m_throughput.addCounters(sample));
+    appendPoints(m_throughput.addCounters(sample));
 }
 
 void TelemetryHub::onSwitch(const SwitchSample &sample)
 {
-    m_store.append(m_throughput.addSwitch(sample));
+    appendPoints(m_throughput.addSwitch(sample));
+}
+
+// A subflow leaves the model keepClosedMs after it closed; its series stays ClosedSubflowSeriesKeepMs after its
+// last point (written while the subflow was alive), then goes.
+void TelemetryHub::dropClosedSubflowSeries(qint64 nowMs)
+{
+    QSet<QString> live;
+    for (const SubflowInfo &subflow : m_subflows.subflows())
+        live.insert(series::subflow(subflow.node, subflow.token, subflow.localEndpoint()));
+    for (const QString &name : m_store.names()) {
+        if (!name.startsWith(QLatin1String("subflow/")) || live.contains(name))
+            continue;
+        const std::optional<TimePoint> last = m_store.latest(name);
+        if (!last || nowMs - last->atMs >= ClosedSubflowSeriesKeepMs)
+            m_store.remove(name);
+    }
 }
 
 void TelemetryHub::onSubflows(const SubflowSample &sample)
 {
-    m_store.append(m_subflows.update(sample));
+    appendPoints(m_subflows.update(sample));
     m_subflows.expire(sample.atMs);
+    dropClosedSubflowSeries(sample.atMs);
     QMutexLocker lock(&m_subflowMutex);
     m_subflowJson = m_subflows.toJson();
     m_subflowsChanged = true;

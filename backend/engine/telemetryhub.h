@@ -34,7 +34,18 @@ class TelemetryHub : public QObject
 {
     Q_OBJECT
 public:
+    // A closed subflow's series stays this long after its last point, so that a history fetched a little later
+    // still shows how it ended; then it goes: a long run opens thousands of subflows.
+    static constexpr qint64 ClosedSubflowSeriesKeepMs = 5 * 60 * 1000;
+
+    struct StoreLimits
+    {
+        int pointsPerSeries = TimeSeriesStore::DefaultCapacity;
+        int maxSeries = TimeSeriesStore::DefaultMaxSeries;
+    };
+
     explicit TelemetryHub(Lab lab, QObject *parent = nullptr);
+    TelemetryHub(Lab lab, StoreLimits limits, QObject *parent = nullptr);
     ~TelemetryHub() override;
 
     void start(const QMap<QString, SshTarget> &nodes, const QString &switchManagementSocket);
@@ -65,6 +76,8 @@ Q_SIGNALS:
 
 private:
     void publishBatch();
+    void appendPoints(const QList<SeriesPoint> &points);
+    void dropClosedSubflowSeries(qint64 nowMs);
     QJsonObject seriesSince(qint64 sinceMs) const;
 
     Lab m_lab;
@@ -83,6 +96,8 @@ private:
     QTimer m_batchTimer;
     TimeSeriesStore::Cursor m_publishedPoints;
     quint64 m_publishedEvents = 0; // EventLog sequence
+    bool m_seriesCapNoted = false;
+    bool m_pointCapNoted = false;
     bool m_running = false;
 };
 

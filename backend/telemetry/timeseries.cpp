@@ -9,11 +9,14 @@ struct TimeSeriesStore::Ring
 {
     Ring(quint64 id, size_t capacity)
         : id(id)
-        , buffer(capacity)
-    { }
+        , capacity(capacity)
+    {
+        buffer.reserve(std::min(capacity, size_t(InitialReserve)));
+    }
 
     const quint64 id;
-    std::vector<TimePoint> buffer;
+    const size_t capacity;
+    std::vector<TimePoint> buffer; // size() grows by doubling to capacity; reserve() keeps it exact
     size_t start = 0; // index of the oldest point
     size_t count = 0;
     quint64 appended = 0; // points ever pushed: the sequence number of the newest one
@@ -21,16 +24,29 @@ struct TimeSeriesStore::Ring
     const TimePoint &at(size_t i) const { return buffer[(start + i) % buffer.size()]; }
     quint64 sequenceOf(size_t i) const { return appended - count + 1 + i; }
 
-    void push(const TimePoint &p)
+    // True when the oldest point had to go.
+    bool push(const TimePoint &p)
     {
         ++appended;
+        if (count == buffer.size() && buffer.size() < capacity)
+            grow();
         if (count < buffer.size()) {
             buffer[(start + count) % buffer.size()] = p;
             ++count;
-        } else {
-            buffer[start] = p;
-            start = (start + 1) % buffer.size();
+            return false;
         }
+        buffer[start] = p;
+        start = (start + 1) % buffer.size();
+        return true;
+    }
+
+    void grow()
+    {
+        std::rotate(buffer.begin(), buffer.begin() + std::ptrdiff_t(start), buffer.end());
+        start = 0;
+        const size_t size = std::min(capacity, std::max(size_t(InitialReserve), buffer.size() * 2));
+        buffer.reserve(size);
+        buffer.resize(size);
     }
 
     // First logical index whose atMs >= sinceMs.
@@ -71,17 +87,18 @@ bool TimeSeriesStore::append(const QString &name, qint64 atMs, double value)
     auto it = m_series.find(name);
     if (it == m_series.end()) {
         if (int(m_series.size()) >= m_maxSeries) {
-            ++m_rejected;
+            ++m_rejectedTooManySeries;
             return false;
         }
         it = m_series.emplace(name, std::make_unique<Ring>(++m_lastRingId, size_t(m_capacity))).first;
     }
     Ring &ring = *it->second;
     if (ring.count > 0 && atMs < ring.at(ring.count - 1).atMs) {
-        ++m_rejected;
+        ++m_rejectedOutOfOrder;
         return false;
     }
-    ring.push({ atMs, value });
+    if (ring.push({ atMs, value }))
+        ++m_evicted;
     return true;
 }
 
@@ -151,10 +168,35 @@ qsizetype TimeSeriesStore::size(const QString &name) const
     return it == m_series.end() ? 0 : qsizetype(it->second->count);
 }
 
+qsizetype TimeSeriesStore::reserved(const QString &name) const
+{
+    QReadLocker locker(&m_lock);
+    const auto it = m_series.find(name);
+    return it == m_series.end() ? 0 : qsizetype(it->second->buffer.capacity());
+}
+
 qint64 TimeSeriesStore::rejected() const
 {
     QReadLocker locker(&m_lock);
-    return m_rejected;
+    return m_rejectedOutOfOrder + m_rejectedTooManySeries;
+}
+
+qint64 TimeSeriesStore::rejected(Rejection reason) const
+{
+    QReadLocker locker(&m_lock);
+    switch (reason) {
+    case Rejection::OutOfOrder:
+        return m_rejectedOutOfOrder;
+    case Rejection::TooManySeries:
+        return m_rejectedTooManySeries;
+    }
+    return 0;
+}
+
+qint64 TimeSeriesStore::evicted() const
+{
+    QReadLocker locker(&m_lock);
+    return m_evicted;
 }
 
 void TimeSeriesStore::remove(const QString &name)
@@ -167,7 +209,9 @@ void TimeSeriesStore::clear()
 {
     QWriteLocker locker(&m_lock);
     m_series.clear();
-    m_rejected = 0;
+    m_rejectedOutOfOrder = 0;
+    m_rejectedTooManySeries = 0;
+    m_evicted = 0;
 }
 
 } // namespace mlab

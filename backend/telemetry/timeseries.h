@@ -1,7 +1,8 @@
 #pragma once
 
-// Named series of (atMs, value) points in fixed-size ring buffers: memory stays bounded however long the lab
-// runs. One writer thread (the engine's sampler side) appends; any number of other threads read copies.
+// Named series of (atMs, value) points in ring buffers that grow on demand up to a fixed capacity: memory stays
+// bounded however long the lab runs, and a short-lived series costs little. One writer thread (the engine's
+// sampler side) appends; any number of other threads read copies.
 // atMs comes from monotonicMs() (telemetryclock.h), shared with the event log.
 
 #include <QHash>
@@ -40,6 +41,14 @@ public:
     static constexpr int DefaultCapacity = 40000;
     // Subflow series come and go with connections: a cap keeps a long run with many connections bounded too.
     static constexpr int DefaultMaxSeries = 512;
+    // What a new series reserves; it doubles as it fills, up to the capacity. Most subflow series live for
+    // seconds, and preallocating every ring would cost ~330 MB at the series cap.
+    static constexpr int InitialReserve = 64;
+
+    enum class Rejection {
+        OutOfOrder, // older than the series' latest point
+        TooManySeries, // a new series while maxSeries exist
+    };
 
     // How far a reader got in every series, for appendedSince(). Starts at nothing read.
     class Cursor
@@ -75,8 +84,12 @@ public:
     std::optional<TimePoint> latest(const QString &name) const;
     QStringList names() const; // sorted
     qsizetype size(const QString &name) const;
+    qsizetype reserved(const QString &name) const; // points the series has memory for now (size() to capacity())
     int capacity() const { return m_capacity; }
-    qint64 rejected() const;
+    int maxSeries() const { return m_maxSeries; }
+    qint64 rejected() const; // for any reason
+    qint64 rejected(Rejection reason) const;
+    qint64 evicted() const; // old points that full rings pushed out for new ones
     void remove(const QString &name);
     void clear();
 
@@ -87,7 +100,9 @@ private:
     mutable QReadWriteLock m_lock;
     std::unordered_map<QString, std::unique_ptr<Ring>> m_series;
     quint64 m_lastRingId = 0;
-    qint64 m_rejected = 0;
+    qint64 m_rejectedOutOfOrder = 0;
+    qint64 m_rejectedTooManySeries = 0;
+    qint64 m_evicted = 0;
 };
 
 } // namespace mlab

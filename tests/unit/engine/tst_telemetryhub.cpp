@@ -21,6 +21,9 @@ private slots:
     void everyPointOnceAcrossBatches_data();
     void everyPointOnceAcrossBatches();
     void everyEventOnceAcrossBatches();
+    void capNotedOnce_data();
+    void capNotedOnce();
+    void closedSubflowSeriesExpire();
 };
 
 namespace {
@@ -47,6 +50,21 @@ QList<MptcpEventSample> monitorEvents(const char *fixture, const QString &node)
     for (const MptcpEvent &event : parsed.value)
         samples.append(MptcpEventSample { node, 0, event });
     return samples;
+}
+
+SubflowSample subflowSample(qint64 atMs, const QByteArray &ssOutput)
+{
+    const Parsed<SsSnapshot> parsed = parseSs(ssOutput);
+    if (parsed.skipped != 0)
+        qFatal("ss fixture has %d lines the parser skipped", parsed.skipped);
+    return SubflowSample { u"NodeA"_s, atMs, parsed.value };
+}
+
+QStringList seriesNames(const TelemetryHub &hub, const QString &prefix)
+{
+    QStringList names = hub.history(0).value(u"series"_s).toObject().keys();
+    names.removeIf([&](const QString &name) { return !name.startsWith(prefix); });
+    return names;
 }
 
 // What a subscriber pieces together from the batches it got, series by series.
@@ -156,6 +174,70 @@ void TestTelemetryHub::everyEventOnceAcrossBatches()
     std::sort(expected.begin(), expected.end(), byTimeNodeText);
     QCOMPARE(expected.size(), nodeA.size() + nodeB.size());
     QCOMPARE(received, expected);
+}
+
+void TestTelemetryHub::capNotedOnce_data()
+{
+    QTest::addColumn<int>("pointsPerSeries");
+    QTest::addColumn<int>("maxSeries");
+    QTest::addColumn<QString>("cap");
+    QTest::addColumn<qsizetype>("seriesKept");
+    QTest::addColumn<qsizetype>("pointsKept"); // of path/path1
+    // NodeB's counters make path/path1, path/path2 and total, ~200 points each.
+    QTest::newRow("series") << TimeSeriesStore::DefaultCapacity << 2 << u"series"_s << qsizetype(2) << qsizetype(-1);
+    QTest::newRow("points per series") << 16 << TimeSeriesStore::DefaultMaxSeries << u"pointsPerSeries"_s
+                                       << qsizetype(3) << qsizetype(16);
+}
+
+void TestTelemetryHub::capNotedOnce()
+{
+    QFETCH(int, pointsPerSeries);
+    QFETCH(int, maxSeries);
+    QFETCH(QString, cap);
+    QFETCH(qsizetype, seriesKept);
+    QFETCH(qsizetype, pointsKept);
+    TelemetryHub hub(test::seedLab(), TelemetryHub::StoreLimits { pointsPerSeries, maxSeries });
+    QList<LabEvent> notes;
+    const QList<CounterSample> samples = nodeBCounters();
+    for (qsizetype i = 0; i < samples.size(); ++i) {
+        hub.onCounters(samples.at(i));
+        if (i % 5 == 4) {
+            for (const LabEvent &event : eventsFromJson(hub.takeBatch(samples.at(i).atMs))) {
+                if (event.kind == u"note"_s)
+                    notes.append(event);
+            }
+        }
+    }
+    QCOMPARE(notes.size(), 1); // the cap dropped points all along; a person needs to hear it once
+    QCOMPARE(notes.first().detail.value(u"cap"_s).toString(), cap);
+    QCOMPARE(notes.first().detail.value(u"limit"_s).toInt(), cap == u"series"_s ? maxSeries : pointsPerSeries);
+    QVERIFY2(notes.first().text.contains(QString::number(notes.first().detail.value(u"limit"_s).toInt())),
+        qPrintable(notes.first().text));
+    const QJsonObject series = hub.history(0).value(u"series"_s).toObject();
+    QCOMPARE(series.size(), seriesKept);
+    if (pointsKept >= 0)
+        QCOMPARE(series.value(u"path/path1"_s).toArray().size(), pointsKept);
+}
+
+void TestTelemetryHub::closedSubflowSeriesExpire()
+{
+    // NodeA's real ss snapshots during a run, then the run is over: ss prints its header and no socket.
+    const test::Capture capture = test::readCapture("telemetry-ss-break-sequence.txt");
+    TelemetryHub hub(test::seedLab());
+    for (const test::CaptureBlock &block : capture.blocks)
+        hub.onSubflows(subflowSample(block.atMs, block.text));
+    const QStringList during = seriesNames(hub, u"subflow/"_s);
+    QVERIFY(during.size() >= 2);
+
+    const QByteArray header = capture.blocks.first().text.left(capture.blocks.first().text.indexOf('\n') + 1);
+    const qint64 endMs = capture.blocks.last().atMs;
+    hub.onSubflows(subflowSample(endMs + 1000, header));
+    QVERIFY(!hub.subflowTable().isEmpty()); // closed, still shown
+    hub.onSubflows(subflowSample(endMs + 60000, header));
+    QVERIFY(hub.subflowTable().isEmpty()); // gone from the table (SubflowModel keepClosedMs)...
+    QCOMPARE(seriesNames(hub, u"subflow/"_s), during); // ...but a late client's history still shows them
+    hub.onSubflows(subflowSample(endMs + TelemetryHub::ClosedSubflowSeriesKeepMs + 1000, header));
+    QVERIFY(seriesNames(hub, u"subflow/"_s).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestTelemetryHub)

@@ -17,6 +17,9 @@ private slots:
     void rangeReads();
     void ringKeepsNewest();
     void defaultHoldsAnHourAtTenHertz();
+    void ringGrowsOnDemand_data();
+    void ringGrowsOnDemand();
+    void manyShortSeriesStaySmall();
     void rejectsOutOfOrderAndTooManySeries();
     void namesAndLatest();
     void appendedSinceSeesEachPointOnce();
@@ -76,6 +79,53 @@ void TestTimeSeriesStore::defaultHoldsAnHourAtTenHertz()
     QCOMPARE(store.size(u"total"_s), store.capacity()); // bounded
 }
 
+void TestTimeSeriesStore::ringGrowsOnDemand_data()
+{
+    QTest::addColumn<int>("capacity");
+    QTest::addColumn<int>("points");
+    QTest::addColumn<qsizetype>("reserved");
+    QTest::addColumn<qint64>("evicted");
+    const int initial = TimeSeriesStore::InitialReserve;
+    QTest::newRow("one point") << 40000 << 1 << qsizetype(initial) << qint64(0);
+    QTest::newRow("just full") << 40000 << initial << qsizetype(initial) << qint64(0);
+    QTest::newRow("doubles") << 40000 << initial + 1 << qsizetype(2 * initial) << qint64(0);
+    QTest::newRow("doubles again") << 40000 << 3 * initial << qsizetype(4 * initial) << qint64(0);
+    QTest::newRow("stops at capacity") << 100 << 150 << qsizetype(100) << qint64(50);
+    QTest::newRow("capacity below the first reserve") << 10 << 25 << qsizetype(10) << qint64(15);
+}
+
+void TestTimeSeriesStore::ringGrowsOnDemand()
+{
+    QFETCH(int, capacity);
+    QFETCH(int, points);
+    QFETCH(qsizetype, reserved);
+    QFETCH(qint64, evicted);
+    TimeSeriesStore store(capacity);
+    for (int i = 0; i < points; ++i)
+        QVERIFY(store.append(u"total"_s, i, i));
+    QCOMPARE(store.reserved(u"total"_s), reserved);
+    QCOMPARE(store.evicted(), evicted);
+    // Growing and wrapping keep every point that fits, in order.
+    const QList<TimePoint> kept = store.points(u"total"_s);
+    QCOMPARE(kept.size(), std::min(points, capacity));
+    for (qsizetype i = 0; i < kept.size(); ++i)
+        QCOMPARE(kept.at(i), (TimePoint { points - kept.size() + i, double(points - kept.size() + i) }));
+}
+
+void TestTimeSeriesStore::manyShortSeriesStaySmall()
+{
+    // A long run's subflows: hundreds of series of a few points must not each hold an hour's worth.
+    TimeSeriesStore store;
+    for (int s = 0; s < TimeSeriesStore::DefaultMaxSeries; ++s) {
+        for (int i = 0; i < 20; ++i)
+            store.append(u"subflow/NodeA/%1/10.168.1.1:%2"_s.arg(s).arg(40000 + s), i * 250, 1);
+    }
+    qsizetype reserved = 0;
+    for (const QString &name : store.names())
+        reserved += store.reserved(name);
+    QCOMPARE(reserved, qsizetype(TimeSeriesStore::DefaultMaxSeries) * TimeSeriesStore::InitialReserve);
+}
+
 void TestTimeSeriesStore::rejectsOutOfOrderAndTooManySeries()
 {
     TimeSeriesStore store(10, 2);
@@ -85,7 +135,11 @@ void TestTimeSeriesStore::rejectsOutOfOrderAndTooManySeries()
     QVERIFY(store.append(u"b"_s, 50, 1));
     QVERIFY(!store.append(u"c"_s, 200, 1));
     QCOMPARE(store.rejected(), 2);
+    QCOMPARE(store.rejected(TimeSeriesStore::Rejection::OutOfOrder), 1);
+    QCOMPARE(store.rejected(TimeSeriesStore::Rejection::TooManySeries), 1);
     QCOMPARE(store.append({ { u"a"_s, 300, 1 }, { u"c"_s, 300, 1 }, { u"b"_s, 300, 1 } }), 2);
+    QCOMPARE(store.rejected(TimeSeriesStore::Rejection::TooManySeries), 2);
+    QCOMPARE(store.evicted(), 0);
     store.remove(u"a"_s);
     QVERIFY(store.append(u"c"_s, 400, 1));
     QCOMPARE(store.names(), (QStringList { u"b"_s, u"c"_s }));
