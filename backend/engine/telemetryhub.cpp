@@ -194,26 +194,29 @@ void TelemetryHub::onNstat(const NstatSample &sample)
     }
 }
 
-QJsonObject TelemetryHub::seriesSince(qint64 sinceMs) const
+namespace {
+
+QJsonObject seriesJson(const QMap<QString, QList<TimePoint>> &series)
 {
-    QJsonObject series;
-    for (const QString &name : m_store.names()) {
+    QJsonObject out;
+    for (auto it = series.cbegin(); it != series.cend(); ++it) {
         QJsonArray points;
-        for (const TimePoint &point : m_store.points(name, sinceMs))
+        for (const TimePoint &point : *it)
             points.append(QJsonArray { point.atMs, point.value });
-        if (!points.isEmpty())
-            series.insert(name, points);
+        out.insert(it.key(), points);
     }
-    return series;
+    return out;
 }
 
-static QJsonArray eventsJson(const QList<LabEvent> &events)
+QJsonArray eventsJson(const QList<LabEvent> &events)
 {
     QJsonArray array;
     for (const LabEvent &event : events)
         array.append(toJson(event));
     return array;
 }
+
+} // namespace
 
 void TelemetryHub::publishBatch()
 {
@@ -222,17 +225,10 @@ void TelemetryHub::publishBatch()
 
 QJsonObject TelemetryHub::takeBatch(qint64 nowMs)
 {
-    QJsonObject series;
-    const QMap<QString, QList<TimePoint>> fresh = m_store.appendedSince(m_publishedPoints);
-    for (auto it = fresh.cbegin(); it != fresh.cend(); ++it) {
-        QJsonArray points;
-        for (const TimePoint &point : *it)
-            points.append(QJsonArray { point.atMs, point.value });
-        series.insert(it.key(), points);
-    }
     const EventLog::Appended events = m_events.appendedAfter(m_publishedEvents);
     m_publishedEvents = events.sequence;
-    QJsonObject batch { { QStringLiteral("now"), nowMs }, { QStringLiteral("series"), series },
+    QJsonObject batch { { QStringLiteral("now"), nowMs },
+        { QStringLiteral("series"), seriesJson(m_store.appendedSince(m_publishedPoints)) },
         { QStringLiteral("events"), eventsJson(events.events) } };
     QMutexLocker lock(&m_subflowMutex);
     if (m_subflowsChanged)
@@ -241,20 +237,30 @@ QJsonObject TelemetryHub::takeBatch(qint64 nowMs)
     return batch;
 }
 
-QJsonObject TelemetryHub::history(qint64 sinceMs) const
+QJsonObject TelemetryHub::history(qint64 sinceMs, int maxPoints) const
 {
+    const TimeSeriesStore::Page page = m_store.page(sinceMs, maxPoints);
+    // Events and tables stop where the points do, so the next page neither repeats nor skips them.
+    auto inPage = [&](qint64 atMs) { return atMs >= sinceMs && (!page.truncated || atMs < page.nextSinceMs); };
+    QList<LabEvent> events = m_events.since(sinceMs);
+    events.removeIf([&](const LabEvent &event) { return !inPage(event.atMs); });
     QJsonArray snapshots;
+    QJsonArray table;
     {
         QMutexLocker lock(&m_subflowMutex);
-        for (const auto &[atMs, table] : m_subflowHistory) {
-            if (atMs >= sinceMs)
+        for (const auto &[atMs, subflows] : m_subflowHistory) {
+            if (inPage(atMs))
                 snapshots.append(
-                    QJsonObject { { QStringLiteral("atMs"), atMs }, { QStringLiteral("subflows"), table } });
+                    QJsonObject { { QStringLiteral("atMs"), atMs }, { QStringLiteral("subflows"), subflows } });
         }
+        table = m_subflowJson;
     }
-    return { { QStringLiteral("now"), monotonicMs() }, { QStringLiteral("series"), seriesSince(sinceMs) },
-        { QStringLiteral("events"), eventsJson(m_events.since(sinceMs)) },
-        { QStringLiteral("subflows"), subflowTable() }, { QStringLiteral("subflowHistory"), snapshots } };
+    QJsonObject reply { { QStringLiteral("now"), monotonicMs() }, { QStringLiteral("series"), seriesJson(page.series) },
+        { QStringLiteral("events"), eventsJson(events) }, { QStringLiteral("subflows"), table },
+        { QStringLiteral("subflowHistory"), snapshots }, { QStringLiteral("truncated"), page.truncated } };
+    if (page.truncated)
+        reply.insert(QStringLiteral("nextSinceMs"), page.nextSinceMs);
+    return reply;
 }
 
 QJsonArray TelemetryHub::subflowTable() const

@@ -34,6 +34,8 @@ class TelemetryHub : public QObject
 {
     Q_OBJECT
 public:
+    // A history reply holds about this many points at most (~6 MB of JSON); a client pages for the rest.
+    static constexpr int DefaultHistoryMaxPoints = 200000;
     // A closed subflow's series stays this long after its last point, so that a history fetched a little later
     // still shows how it ended; then it goes: a long run opens thousands of subflows.
     static constexpr qint64 ClosedSubflowSeriesKeepMs = 5 * 60 * 1000;
@@ -55,7 +57,11 @@ public:
     // A break, a restore, a demo phase: stamped now, kept with the samples.
     void note(const QString &kind, const QString &text, const QJsonObject &detail = {});
 
-    QJsonObject history(qint64 sinceMs) const;
+    // {now, series, events, subflows, subflowHistory, truncated[, nextSinceMs]}: the oldest points with
+    // atMs >= sinceMs, about maxPoints in all (TimeSeriesStore::page()). When truncated, series, events and
+    // subflowHistory all stop before nextSinceMs, and asking again from nextSinceMs gives the rest, each
+    // point once (appendHistoryPage() in historyjson.h puts pages together); subflows is the table now.
+    QJsonObject history(qint64 sinceMs, int maxPoints = DefaultHistoryMaxPoints) const;
     QJsonArray subflowTable() const;
 
     // The samplers' signals land here (start() connects them); public so that tests feed samples without SSH.
@@ -78,7 +84,6 @@ private:
     void publishBatch();
     void appendPoints(const QList<SeriesPoint> &points);
     void dropClosedSubflowSeries(qint64 nowMs);
-    QJsonObject seriesSince(qint64 sinceMs) const;
 
     Lab m_lab;
     TimeSeriesStore m_store;

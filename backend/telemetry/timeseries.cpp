@@ -131,6 +131,66 @@ QMap<QString, QList<TimePoint>> TimeSeriesStore::appendedSince(Cursor &cursor) c
     return out;
 }
 
+TimeSeriesStore::Page TimeSeriesStore::page(qint64 sinceMs, qsizetype maxPoints) const
+{
+    QReadLocker locker(&m_lock);
+    struct Span
+    {
+        const QString *name;
+        const Ring *ring;
+        size_t first;
+    };
+    std::vector<Span> spans;
+    qsizetype total = 0;
+    qint64 oldest = std::numeric_limits<qint64>::max();
+    qint64 newest = std::numeric_limits<qint64>::min();
+    for (const auto &[name, ring] : m_series) {
+        const size_t first = ring->lowerBound(sinceMs);
+        if (first == ring->count)
+            continue;
+        spans.push_back({ &name, ring.get(), first });
+        total += qsizetype(ring->count - first);
+        oldest = std::min(oldest, ring->at(first).atMs);
+        newest = std::max(newest, ring->at(ring->count - 1).atMs);
+    }
+
+    Page page;
+    auto take = [&](qint64 untilMs) {
+        for (const Span &span : spans) {
+            const size_t end
+                = untilMs == std::numeric_limits<qint64>::max() ? span.ring->count : span.ring->lowerBound(untilMs);
+            if (end > span.first) {
+                page.series.insert(*span.name, span.ring->copy(span.first, end));
+                page.pointCount += qsizetype(end - span.first);
+            }
+        }
+    };
+    if (total <= std::max<qsizetype>(0, maxPoints)) {
+        take(std::numeric_limits<qint64>::max());
+        return page;
+    }
+
+    auto countBefore = [&](qint64 untilMs) {
+        qsizetype n = 0;
+        for (const Span &span : spans)
+            n += qsizetype(span.ring->lowerBound(untilMs) - span.first);
+        return n;
+    };
+    // The latest cut that keeps the page within maxPoints: countBefore(lo) fits, countBefore(hi) does not.
+    qint64 lo = oldest;
+    qint64 hi = newest + 1;
+    while (hi - lo > 1) {
+        const qint64 mid = lo + (hi - lo) / 2;
+        (countBefore(mid) <= maxPoints ? lo : hi) = mid;
+    }
+    // Too many points share the oldest stamp: take that stamp whole rather than never get past it.
+    const qint64 cut = lo == oldest ? oldest + 1 : lo;
+    take(cut);
+    page.truncated = true;
+    page.nextSinceMs = cut;
+    return page;
+}
+
 QList<TimePoint> TimeSeriesStore::points(const QString &name, qint64 sinceMs) const
 {
     QReadLocker locker(&m_lock);

@@ -79,6 +79,19 @@ public:
     // they were read are gone; a series removed and made again starts over.
     QMap<QString, QList<TimePoint>> appendedSince(Cursor &cursor) const;
 
+    // The oldest points with atMs >= sinceMs, about maxPoints in all across series: a bounded read of a long
+    // history. Whole stamps only, so that the next page can start where this one ended: when truncated, the page
+    // holds exactly the points with sinceMs <= atMs < nextSinceMs. A page always holds at least its first stamp,
+    // so it can pass maxPoints by up to one point per series.
+    struct Page
+    {
+        QMap<QString, QList<TimePoint>> series; // only series with points in the page
+        qsizetype pointCount = 0;
+        bool truncated = false;
+        qint64 nextSinceMs = 0; // when truncated: where the next page starts
+    };
+    Page page(qint64 sinceMs, qsizetype maxPoints) const;
+
     // Points with atMs >= sinceMs, oldest first.
     QList<TimePoint> points(const QString &name, qint64 sinceMs = std::numeric_limits<qint64>::min()) const;
     std::optional<TimePoint> latest(const QString &name) const;

@@ -6,9 +6,13 @@
 
 #include "telemetry/telemetrytest.h"
 
+#include <QDeadlineTimer>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
+#include <atomic>
+#include <limits>
 
 using namespace mlab;
 using namespace Qt::StringLiterals;
@@ -24,6 +28,9 @@ private slots:
     void capNotedOnce_data();
     void capNotedOnce();
     void closedSubflowSeriesExpire();
+    void historyPages_data();
+    void historyPages();
+    void historyFromAnotherThread();
 };
 
 namespace {
@@ -238,6 +245,104 @@ void TestTelemetryHub::closedSubflowSeriesExpire()
     QCOMPARE(seriesNames(hub, u"subflow/"_s), during); // ...but a late client's history still shows them
     hub.onSubflows(subflowSample(endMs + TelemetryHub::ClosedSubflowSeriesKeepMs + 1000, header));
     QVERIFY(seriesNames(hub, u"subflow/"_s).isEmpty());
+}
+
+void TestTelemetryHub::historyPages_data()
+{
+    QTest::addColumn<int>("maxPoints");
+    QTest::addColumn<bool>("truncated");
+    QTest::newRow("one point, three series per stamp") << 1 << true; // a page must still move on
+    QTest::newRow("small pages") << 50 << true;
+    QTest::newRow("large pages") << 400 << true;
+    QTest::newRow("default bound") << TelemetryHub::DefaultHistoryMaxPoints << false;
+}
+
+void TestTelemetryHub::historyPages()
+{
+    QFETCH(int, maxPoints);
+    QFETCH(bool, truncated);
+    TelemetryHub hub(test::seedLab());
+    const QList<CounterSample> samples = nodeBCounters();
+    for (const CounterSample &sample : samples)
+        hub.onCounters(sample);
+    // Events on the same clock: some share stamps with points, one comes before every point.
+    QList<MptcpEventSample> events = monitorEvents("ip-mptcp-monitor-server.txt", u"NodeB"_s);
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        events[i].atMs = samples.at(i * 15).atMs - (i == 0 ? 1000 : 0);
+        hub.onMptcpEvent(events.at(i));
+    }
+
+    const QJsonObject whole = hub.history(0, std::numeric_limits<int>::max());
+    QCOMPARE(whole.value(u"truncated"_s).toBool(), false);
+    QVERIFY(!whole.contains(u"nextSinceMs"_s));
+    qsizetype wholePoints = 0;
+    const QJsonObject wholeSeries = whole.value(u"series"_s).toObject();
+    for (const QJsonValue &points : wholeSeries)
+        wholePoints += points.toArray().size();
+    QCOMPARE(wholePoints, 3 * (samples.size() - 1));
+
+    QJsonObject paged;
+    qint64 sinceMs = 0;
+    int pages = 0;
+    for (;;) {
+        const QJsonObject page = hub.history(sinceMs, maxPoints);
+        qsizetype points = 0;
+        for (const QJsonValue &series : page.value(u"series"_s).toObject())
+            points += series.toArray().size();
+        // Whole stamps only: a page passes maxPoints by less than one point per series.
+        QVERIFY2(points < qsizetype(maxPoints) + wholeSeries.size(), qPrintable(QString::number(points)));
+        appendHistoryPage(paged, page);
+        ++pages;
+        if (!page.value(u"truncated"_s).toBool())
+            break;
+        const qint64 next = page.value(u"nextSinceMs"_s).toInteger();
+        QVERIFY(next > sinceMs);
+        sinceMs = next;
+        QVERIFY(pages < 10000);
+    }
+    QCOMPARE(pages > 1, truncated);
+    for (auto it = wholeSeries.begin(); it != wholeSeries.end(); ++it)
+        QCOMPARE(seriesFromJson(paged, it.key()), seriesFromJson(whole, it.key())); // each point once, in order
+    QCOMPARE(paged.value(u"series"_s).toObject().keys(), wholeSeries.keys());
+    QCOMPARE(eventsFromJson(paged), eventsFromJson(whole));
+    QCOMPARE(eventsFromJson(whole).size(), events.size());
+}
+
+void TestTelemetryHub::historyFromAnotherThread()
+{
+    // The engine's API thread (or a worker) reads the history while the telemetry thread writes.
+    TelemetryHub hub(test::seedLab());
+    const QList<CounterSample> samples = nodeBCounters();
+    std::atomic<bool> done = false;
+    std::atomic<int> reads = 0;
+    std::atomic<int> bad = 0;
+    std::unique_ptr<QThread> reader(QThread::create([&] {
+        while (!done) {
+            const QJsonObject page = hub.history(0, 100);
+            for (const QString &name : page.value(u"series"_s).toObject().keys()) {
+                const QList<TimePoint> points = seriesFromJson(page, name);
+                bad += std::is_sorted(points.cbegin(), points.cend(),
+                           [](const TimePoint &x, const TimePoint &y) { return x.atMs < y.atMs; })
+                    ? 0
+                    : 1;
+            }
+            ++reads;
+        }
+    }));
+    reader->start();
+    // Write until the reader has read a while too: on a loaded machine its thread can start late.
+    const QDeadlineTimer deadline(30000);
+    for (int round = 0; round < 20 || (reads.load() < 20 && !deadline.hasExpired()); ++round) {
+        for (CounterSample sample : samples) {
+            sample.atMs += round * 100000;
+            hub.onCounters(sample);
+        }
+        hub.note(u"note"_s, u"round %1"_s.arg(round));
+    }
+    QVERIFY(reads.load() >= 20);
+    done = true;
+    reader->wait();
+    QCOMPARE(bad.load(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestTelemetryHub)

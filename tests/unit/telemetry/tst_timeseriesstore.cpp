@@ -24,6 +24,8 @@ private slots:
     void rejectsOutOfOrderAndTooManySeries();
     void namesAndLatest();
     void appendedSinceSeesEachPointOnce();
+    void pagesOldestFirst_data();
+    void pagesOldestFirst();
     void concurrentReaders();
 };
 
@@ -193,6 +195,64 @@ void TestTimeSeriesStore::appendedSinceSeesEachPointOnce()
     TimeSeriesStore::Cursor late;
     QCOMPARE(store.appendedSince(late).value(u"a"_s).size(), 5);
     QVERIFY(store.appendedSince(cursor).isEmpty());
+}
+
+void TestTimeSeriesStore::pagesOldestFirst_data()
+{
+    QTest::addColumn<qint64>("since");
+    QTest::addColumn<qsizetype>("maxPoints");
+    QTest::addColumn<QList<qint64>>("pageStarts"); // sinceMs of every page after the first
+    QTest::addColumn<QList<qsizetype>>("pageSizes");
+    // a: 100 200 300 400 500; b: 200 300 300 350; c: 1000 (10 points in all)
+    QTest::newRow("everything fits") << qint64(0) << qsizetype(10) << QList<qint64> {} << QList<qsizetype> { 10 };
+    // 300 is three points: the first page stops before it, the second takes it whole.
+    QTest::newRow("cut before a stamp") << qint64(0) << qsizetype(5) << QList<qint64> { 300, 500 }
+                                        << QList<qsizetype> { 3, 5, 2 };
+    // A page takes its first stamp whole even when that passes maxPoints, or paging would never move on.
+    QTest::newRow("a stamp larger than a page")
+        << qint64(250) << qsizetype(2) << QList<qint64> { 301, 500 } << QList<qsizetype> { 3, 2, 2 };
+    QTest::newRow("one point per page") << qint64(0) << qsizetype(1) << QList<qint64> { 200, 201, 301, 400, 500, 1000 }
+                                        << QList<qsizetype> { 1, 2, 3, 1, 1, 1, 1 };
+    QTest::newRow("from the middle") << qint64(400) << qsizetype(2) << QList<qint64> { 1000 }
+                                     << QList<qsizetype> { 2, 1 };
+    QTest::newRow("after the last") << qint64(1001) << qsizetype(2) << QList<qint64> {} << QList<qsizetype> { 0 };
+}
+
+void TestTimeSeriesStore::pagesOldestFirst()
+{
+    QFETCH(qint64, since);
+    QFETCH(qsizetype, maxPoints);
+    QFETCH(QList<qint64>, pageStarts);
+    QFETCH(QList<qsizetype>, pageSizes);
+    TimeSeriesStore store(100);
+    for (qint64 t : { 100, 200, 300, 400, 500 })
+        store.append(u"a"_s, t, double(t));
+    for (qint64 t : { 200, 300, 300, 350 })
+        store.append(u"b"_s, t, double(t));
+    store.append(u"c"_s, 1000, 1);
+
+    QList<qint64> starts;
+    QList<qsizetype> sizes;
+    QMap<QString, QList<TimePoint>> got;
+    for (qint64 from = since;;) {
+        const TimeSeriesStore::Page page = store.page(from, maxPoints);
+        sizes.append(page.pointCount);
+        for (auto it = page.series.cbegin(); it != page.series.cend(); ++it) {
+            for (const TimePoint &p : *it) {
+                QVERIFY(p.atMs >= from);
+                QVERIFY(!page.truncated || p.atMs < page.nextSinceMs);
+            }
+            got[it.key()] += *it;
+        }
+        if (!page.truncated)
+            break;
+        starts.append(page.nextSinceMs);
+        from = page.nextSinceMs;
+    }
+    QCOMPARE(starts, pageStarts);
+    QCOMPARE(sizes, pageSizes);
+    for (const QString &name : store.names())
+        QCOMPARE(got.value(name), store.points(name, since)); // every point once, oldest first
 }
 
 void TestTimeSeriesStore::concurrentReaders()
