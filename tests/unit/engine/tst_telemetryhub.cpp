@@ -25,6 +25,7 @@ private slots:
     void everyPointOnceAcrossBatches_data();
     void everyPointOnceAcrossBatches();
     void everyEventOnceAcrossBatches();
+    void listenerEventsByName();
     void capNotedOnce_data();
     void capNotedOnce();
     void closedSubflowSeriesExpire();
@@ -181,6 +182,20 @@ void TestTelemetryHub::everyEventOnceAcrossBatches()
     std::sort(expected.begin(), expected.end(), byTimeNodeText);
     QCOMPARE(expected.size(), nodeA.size() + nodeB.size());
     QCOMPARE(received, expected);
+}
+
+void TestTelemetryHub::listenerEventsByName()
+{
+    // iproute2 6.1 prints the kernel's listener events by number: "[UNKNOWN 15]", "[UNKNOWN 16]".
+    TelemetryHub hub(test::seedLab());
+    for (const MptcpEventSample &event : monitorEvents("ip-mptcp-monitor-server.txt", u"NodeB"_s))
+        hub.onMptcpEvent(event);
+    const QList<LabEvent> events = eventsFromJson(hub.takeBatch(0));
+    QCOMPARE(events.size(), 12);
+    QCOMPARE(events.first().text, u"LISTENER_CREATED"_s);
+    QCOMPARE(events.last().text, u"LISTENER_CLOSED"_s);
+    for (const LabEvent &event : events)
+        QVERIFY2(!event.text.contains(u"UNKNOWN"_s), qPrintable(event.text));
 }
 
 void TestTelemetryHub::capNotedOnce_data()
