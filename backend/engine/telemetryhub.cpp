@@ -98,7 +98,7 @@ void TelemetryHub::appendPoints(const QList<SeriesPoint> &points)
     if (!m_seriesCapNoted && m_store.rejected(TimeSeriesStore::Rejection::TooManySeries) > 0) {
         m_seriesCapNoted = true;
         m_events.append(LabEvent { atMs, QStringLiteral("note"), QString(),
-            QStringLiteral("telemetry holds at most %1 series: points of new series are dropped from now on")
+            QStringLiteral("telemetry holds at most %1 series: a new series is dropped while that many exist")
                 .arg(m_store.maxSeries()),
             { { QStringLiteral("cap"), QStringLiteral("series") },
                 { QStringLiteral("limit"), m_store.maxSeries() } } });
