@@ -558,13 +558,11 @@ void EngineServer::history(ServerPeer *peer, const api::Request &request)
         return;
     }
     const qint64 sinceMs = request.params.value(QStringLiteral("sinceMs")).toInteger(0);
-    const int maxPoints = request.params.value(QStringLiteral("maxPoints")).toInt(200000);
+    const int maxPoints = request.params.value(QStringLiteral("maxPoints")).toInt(TelemetryHub::DefaultHistoryMaxPoints);
     TelemetryHub *telemetry = m_telemetry;
     // Thousands of points become JSON off the main thread; the store is safe to read from any thread.
-    QFuture<QJsonObject> work = QtConcurrent::run([telemetry, sinceMs, maxPoints] {
-        Q_UNUSED(maxPoints) // MERGE: telemetry->history(sinceMs, maxPoints)
-        return telemetry->history(sinceMs);
-    });
+    QFuture<QJsonObject> work
+        = QtConcurrent::run([telemetry, sinceMs, maxPoints] { return telemetry->history(sinceMs, maxPoints); });
     auto *watcher = new QFutureWatcher<QJsonObject>(this);
     connect(watcher, &QFutureWatcher<QJsonObject>::finished, this, [this, watcher, pending] {
         finish(pending, watcher->result());

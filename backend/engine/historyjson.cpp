@@ -29,6 +29,34 @@ QList<LabEvent> eventsFromJson(const QJsonObject &history)
     return events;
 }
 
+void appendHistoryPage(QJsonObject &history, const QJsonObject &page)
+{
+    auto appendTo = [](QJsonArray &array, const QJsonArray &more) {
+        for (const QJsonValue &value : more)
+            array.append(value);
+    };
+    QJsonObject series = history.value(QStringLiteral("series")).toObject();
+    const QJsonObject moreSeries = page.value(QStringLiteral("series")).toObject();
+    for (auto it = moreSeries.begin(); it != moreSeries.end(); ++it) {
+        QJsonArray points = series.value(it.key()).toArray();
+        appendTo(points, it.value().toArray());
+        series.insert(it.key(), points);
+    }
+    history.insert(QStringLiteral("series"), series);
+    for (const QString &key : { QStringLiteral("events"), QStringLiteral("subflowHistory") }) {
+        QJsonArray array = history.value(key).toArray();
+        appendTo(array, page.value(key).toArray());
+        history.insert(key, array);
+    }
+    for (const QString &key : { QStringLiteral("now"), QStringLiteral("subflows"), QStringLiteral("truncated"),
+             QStringLiteral("nextSinceMs") }) {
+        if (page.contains(key))
+            history.insert(key, page.value(key));
+        else
+            history.remove(key);
+    }
+}
+
 ReportInput reportInputFromHistory(const QJsonObject &history, const Lab &lab, const QString &link, int brokenPort)
 {
     ReportInput input;

@@ -14,6 +14,11 @@ struct Lab;
 QList<TimePoint> seriesFromJson(const QJsonObject &history, const QString &name);
 QList<LabEvent> eventsFromJson(const QJsonObject &history);
 
+// A history fetched page by page (a reply with "truncated": true says to ask again from its "nextSinceMs"):
+// adds one page to what the earlier pages gave. Series points, events and subflowHistory are appended; now,
+// subflows, truncated and nextSinceMs become the page's.
+void appendHistoryPage(QJsonObject &history, const QJsonObject &page);
+
 // A report's input from a history: per-path throughput from the nodes'
 // counters, the break and restore of the port behind `link`, events and subflow tables.
 ReportInput reportInputFromHistory(const QJsonObject &history, const Lab &lab, const QString &link, int brokenPort);

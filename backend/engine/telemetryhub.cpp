@@ -5,6 +5,7 @@
 #include "telemetry/telemetryclock.h"
 
 #include <QMutexLocker>
+#include <QSet>
 
 namespace mlab {
 
@@ -15,8 +16,13 @@ constexpr int SubflowHistoryLimit = 4000; // ~15 minutes of 2 nodes at 2 Hz
 } // namespace
 
 TelemetryHub::TelemetryHub(Lab lab, QObject *parent)
+    : TelemetryHub(std::move(lab), StoreLimits {}, parent)
+{ }
+
+TelemetryHub::TelemetryHub(Lab lab, StoreLimits limits, QObject *parent)
     : QObject(parent)
     , m_lab(lab)
+    , m_store(limits.pointsPerSeries, limits.maxSeries)
     , m_throughput(lab)
     , m_subflows(std::move(lab))
     , m_batchTimer(this)
@@ -36,7 +42,6 @@ void TelemetryHub::start(const QMap<QString, SshTarget> &nodes, const QString &s
 {
     stop();
     m_running = true;
-    m_lastBatchMs = monotonicMs();
     for (auto it = nodes.cbegin(); it != nodes.cend(); ++it) {
         auto sampler = std::make_unique<NodeSampler>(it.value(), it.key(), SamplerRates {});
         connect(sampler.get(), &NodeSampler::counters, this, &TelemetryHub::onCounters);
@@ -83,20 +88,62 @@ void TelemetryHub::note(const QString &kind, const QString &text, const QJsonObj
     m_events.append(LabEvent { monotonicMs(), kind, QString(), text, detail });
 }
 
+void TelemetryHub::appendPoints(const QList<SeriesPoint> &points)
+{
+    if (points.isEmpty())
+        return;
+    m_store.append(points);
+    // Once each: a cap that drops points keeps dropping them, and a note per point would flood the log.
+    const qint64 atMs = points.last().atMs;
+    if (!m_seriesCapNoted && m_store.rejected(TimeSeriesStore::Rejection::TooManySeries) > 0) {
+        m_seriesCapNoted = true;
+        m_events.append(LabEvent { atMs, QStringLiteral("note"), QString(),
+            QStringLiteral("telemetry holds at most %1 series: a new series is dropped while that many exist")
+                .arg(m_store.maxSeries()),
+            { { QStringLiteral("cap"), QStringLiteral("series") },
+                { QStringLiteral("limit"), m_store.maxSeries() } } });
+    }
+    if (!m_pointCapNoted && m_store.evicted() > 0) {
+        m_pointCapNoted = true;
+        m_events.append(LabEvent { atMs, QStringLiteral("note"), QString(),
+            QStringLiteral("telemetry keeps the last %1 points of each series: older points are dropped from now on")
+                .arg(m_store.capacity()),
+            { { QStringLiteral("cap"), QStringLiteral("pointsPerSeries") },
+                { QStringLiteral("limit"), m_store.capacity() } } });
+    }
+}
+
 void TelemetryHub::onCounters(const CounterSample &sample)
 {
-    m_store.append(m_throughput.addCounters(sample));
+    appendPoints(m_throughput.addCounters(sample));
 }
 
 void TelemetryHub::onSwitch(const SwitchSample &sample)
 {
-    m_store.append(m_throughput.addSwitch(sample));
+    appendPoints(m_throughput.addSwitch(sample));
+}
+
+// A subflow leaves the model keepClosedMs after it closed; its series stays ClosedSubflowSeriesKeepMs after its
+// last point (written while the subflow was alive), then goes.
+void TelemetryHub::dropClosedSubflowSeries(qint64 nowMs)
+{
+    QSet<QString> live;
+    for (const SubflowInfo &subflow : m_subflows.subflows())
+        live.insert(series::subflow(subflow.node, subflow.token, subflow.localEndpoint()));
+    for (const QString &name : m_store.names()) {
+        if (!name.startsWith(QLatin1String("subflow/")) || live.contains(name))
+            continue;
+        const std::optional<TimePoint> last = m_store.latest(name);
+        if (!last || nowMs - last->atMs >= ClosedSubflowSeriesKeepMs)
+            m_store.remove(name);
+    }
 }
 
 void TelemetryHub::onSubflows(const SubflowSample &sample)
 {
-    m_store.append(m_subflows.update(sample));
+    appendPoints(m_subflows.update(sample));
     m_subflows.expire(sample.atMs);
+    dropClosedSubflowSeries(sample.atMs);
     QMutexLocker lock(&m_subflowMutex);
     m_subflowJson = m_subflows.toJson();
     m_subflowsChanged = true;
@@ -147,20 +194,21 @@ void TelemetryHub::onNstat(const NstatSample &sample)
     }
 }
 
-QJsonObject TelemetryHub::seriesSince(qint64 sinceMs) const
+namespace {
+
+QJsonObject seriesJson(const QMap<QString, QList<TimePoint>> &series)
 {
-    QJsonObject series;
-    for (const QString &name : m_store.names()) {
+    QJsonObject out;
+    for (auto it = series.cbegin(); it != series.cend(); ++it) {
         QJsonArray points;
-        for (const TimePoint &point : m_store.points(name, sinceMs))
+        for (const TimePoint &point : *it)
             points.append(QJsonArray { point.atMs, point.value });
-        if (!points.isEmpty())
-            series.insert(name, points);
+        out.insert(it.key(), points);
     }
-    return series;
+    return out;
 }
 
-static QJsonArray eventsJson(const QList<LabEvent> &events)
+QJsonArray eventsJson(const QList<LabEvent> &events)
 {
     QJsonArray array;
     for (const LabEvent &event : events)
@@ -168,35 +216,51 @@ static QJsonArray eventsJson(const QList<LabEvent> &events)
     return array;
 }
 
+} // namespace
+
 void TelemetryHub::publishBatch()
 {
-    const qint64 now = monotonicMs();
-    QJsonObject batch { { QStringLiteral("now"), now }, { QStringLiteral("series"), seriesSince(m_lastBatchMs) },
-        { QStringLiteral("events"), eventsJson(m_events.since(m_lastBatchMs)) } };
-    {
-        QMutexLocker lock(&m_subflowMutex);
-        if (m_subflowsChanged)
-            batch.insert(QStringLiteral("subflows"), m_subflowJson);
-        m_subflowsChanged = false;
-    }
-    m_lastBatchMs = now;
-    Q_EMIT batchReady(batch);
+    Q_EMIT batchReady(takeBatch(monotonicMs()));
 }
 
-QJsonObject TelemetryHub::history(qint64 sinceMs) const
+QJsonObject TelemetryHub::takeBatch(qint64 nowMs)
 {
+    const EventLog::Appended events = m_events.appendedAfter(m_publishedEvents);
+    m_publishedEvents = events.sequence;
+    QJsonObject batch { { QStringLiteral("now"), nowMs },
+        { QStringLiteral("series"), seriesJson(m_store.appendedSince(m_publishedPoints)) },
+        { QStringLiteral("events"), eventsJson(events.events) } };
+    QMutexLocker lock(&m_subflowMutex);
+    if (m_subflowsChanged)
+        batch.insert(QStringLiteral("subflows"), m_subflowJson);
+    m_subflowsChanged = false;
+    return batch;
+}
+
+QJsonObject TelemetryHub::history(qint64 sinceMs, int maxPoints) const
+{
+    const TimeSeriesStore::Page page = m_store.page(sinceMs, maxPoints);
+    // Events and tables stop where the points do, so the next page neither repeats nor skips them.
+    auto inPage = [&](qint64 atMs) { return atMs >= sinceMs && (!page.truncated || atMs < page.nextSinceMs); };
+    QList<LabEvent> events = m_events.since(sinceMs);
+    events.removeIf([&](const LabEvent &event) { return !inPage(event.atMs); });
     QJsonArray snapshots;
+    QJsonArray table;
     {
         QMutexLocker lock(&m_subflowMutex);
-        for (const auto &[atMs, table] : m_subflowHistory) {
-            if (atMs >= sinceMs)
+        for (const auto &[atMs, subflows] : m_subflowHistory) {
+            if (inPage(atMs))
                 snapshots.append(
-                    QJsonObject { { QStringLiteral("atMs"), atMs }, { QStringLiteral("subflows"), table } });
+                    QJsonObject { { QStringLiteral("atMs"), atMs }, { QStringLiteral("subflows"), subflows } });
         }
+        table = m_subflowJson;
     }
-    return { { QStringLiteral("now"), monotonicMs() }, { QStringLiteral("series"), seriesSince(sinceMs) },
-        { QStringLiteral("events"), eventsJson(m_events.since(sinceMs)) },
-        { QStringLiteral("subflows"), subflowTable() }, { QStringLiteral("subflowHistory"), snapshots } };
+    QJsonObject reply { { QStringLiteral("now"), monotonicMs() }, { QStringLiteral("series"), seriesJson(page.series) },
+        { QStringLiteral("events"), eventsJson(events) }, { QStringLiteral("subflows"), table },
+        { QStringLiteral("subflowHistory"), snapshots }, { QStringLiteral("truncated"), page.truncated } };
+    if (page.truncated)
+        reply.insert(QStringLiteral("nextSinceMs"), page.nextSinceMs);
+    return reply;
 }
 
 QJsonArray TelemetryHub::subflowTable() const

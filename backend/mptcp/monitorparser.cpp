@@ -41,6 +41,15 @@ MptcpEventType typeOfCode(int code)
     }
 }
 
+QString nameOf(MptcpEventType type)
+{
+    for (const EventName &known : eventNames) {
+        if (known.type == type)
+            return QLatin1String(known.name);
+    }
+    return {};
+}
+
 std::optional<int> number(const QString &text)
 {
     bool ok = false;
@@ -108,6 +117,9 @@ std::optional<MptcpEvent> parseMonitorLine(QByteArrayView raw)
             return std::nullopt;
         event.kernelCode = *code;
         event.type = typeOfCode(*code);
+        // Users read the name (event log, subflow text): the name a newer iproute2 prints, not the number.
+        if (event.type != MptcpEventType::Unknown)
+            event.name = nameOf(event.type);
     } else {
         for (const EventName &known : eventNames) {
             if (event.name == QLatin1String(known.name))

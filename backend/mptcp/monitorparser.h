@@ -33,8 +33,10 @@ enum class MptcpEventType {
 struct MptcpEvent
 {
     MptcpEventType type = MptcpEventType::Unknown;
-    QString name; // as printed without padding: "SF_ESTABLISHED", "UNKNOWN 15"
-    int kernelCode = -1; // the number of an "[UNKNOWN N]" event, -1 otherwise
+    // As printed without padding ("SF_ESTABLISHED"), except that an event iproute2 printed by number gets the name
+    // a newer iproute2 prints ("[UNKNOWN 15]" is "LISTENER_CREATED"); a number nobody knows stays "UNKNOWN 42".
+    QString name;
+    int kernelCode = -1; // the number of an "[UNKNOWN N]" line, -1 otherwise
     QString token; // the local connection token, as in `ss -M`; empty for listener events
     std::optional<int> remoteId;
     std::optional<int> localId;

@@ -24,11 +24,14 @@ void EventLog::append(const LabEvent &event)
 {
     QWriteLocker locker(&m_lock);
     // Nearly always the end; upper_bound keeps equal stamps in arrival order.
-    const auto pos = std::upper_bound(
-        m_events.begin(), m_events.end(), event.atMs, [](qint64 atMs, const LabEvent &e) { return atMs < e.atMs; });
-    m_events.insert(pos, event);
+    const qsizetype index = std::upper_bound(m_events.cbegin(), m_events.cend(), event.atMs,
+                                [](qint64 atMs, const LabEvent &e) { return atMs < e.atMs; })
+        - m_events.cbegin();
+    m_events.insert(index, event);
+    m_sequences.insert(index, ++m_lastSequence);
     while (m_events.size() > m_capacity) {
         m_events.removeFirst(); // O(1) in Qt 6: QList keeps free space at its front
+        m_sequences.removeFirst();
         ++m_dropped;
     }
 }
@@ -39,6 +42,18 @@ QList<LabEvent> EventLog::since(qint64 atMs) const
     const auto first = std::lower_bound(
         m_events.cbegin(), m_events.cend(), atMs, [](const LabEvent &e, qint64 t) { return e.atMs < t; });
     return QList<LabEvent>(first, m_events.cend());
+}
+
+EventLog::Appended EventLog::appendedAfter(quint64 sequence) const
+{
+    QReadLocker locker(&m_lock);
+    Appended out { {}, m_lastSequence };
+    // A late event sits anywhere in time order; the whole log is at most m_capacity entries.
+    for (qsizetype i = 0; i < m_events.size(); ++i) {
+        if (m_sequences.at(i) > sequence)
+            out.events.append(m_events.at(i));
+    }
+    return out;
 }
 
 QList<LabEvent> EventLog::all() const
@@ -63,6 +78,7 @@ void EventLog::clear()
 {
     QWriteLocker locker(&m_lock);
     m_events.clear();
+    m_sequences.clear();
     m_dropped = 0;
 }
 

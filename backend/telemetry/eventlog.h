@@ -32,6 +32,16 @@ public:
     // Kept in time order: events from two nodes can arrive slightly out of order. When full, the oldest goes.
     void append(const LabEvent &event);
     QList<LabEvent> since(qint64 atMs) const; // atMs >= the given time, oldest first
+
+    struct Appended
+    {
+        QList<LabEvent> events; // in time order
+        quint64 sequence = 0; // pass it to the next call
+    };
+    // The events appended after `sequence` (0: all) that are still held. Every event gets the next number of one
+    // sequence as it arrives, so a reader that passes back the returned sequence sees each event exactly once,
+    // even one stamped before the reader's previous call (a node's monitor line that came late).
+    Appended appendedAfter(quint64 sequence) const;
     QList<LabEvent> all() const;
     qsizetype size() const;
     int capacity() const { return m_capacity; }
@@ -42,6 +52,8 @@ private:
     const int m_capacity;
     mutable QReadWriteLock m_lock;
     QList<LabEvent> m_events;
+    QList<quint64> m_sequences; // m_sequences[i] is m_events[i]'s
+    quint64 m_lastSequence = 0;
     qint64 m_dropped = 0;
 };
 

@@ -26,7 +26,11 @@ Parsed<QMap<QString, qint64>> parseNstat(const QByteArray &output)
         const QByteArray line = raw.simplified();
         if (line.isEmpty() || line.startsWith('#'))
             continue;
-        const QList<QByteArray> words = line.split(' ');
+        QList<QByteArray> words = line.split(' ');
+        // Without -a nstat prints increments, and "NAME 0 RATE (overflow)" when a counter went below its history
+        // file's value (a namespace made again): the line is real, its value is what nstat says.
+        if (words.size() == 4 && words.at(3) == "(overflow)")
+            words.removeLast();
         bool ok = false;
         // Without -a the rate column may be missing; a name alone is a line cut short.
         const qint64 value = words.size() >= 2 ? words.at(1).toLongLong(&ok) : 0;

@@ -1,6 +1,7 @@
 #pragma once
 
-// `nstat -az` and `nstat -asz 'MPTcp*'`: "#kernel", then one "Name value rate" line per counter.
+// `nstat -az` and `nstat -asz 'MPTcp*'`: "#kernel", then one "Name value rate" line per counter; without -a a
+// line may end in " (overflow)" (iproute2 misc/nstat.c dump_incr_db()).
 
 #include "mptcp/parsed.h"
 
@@ -10,8 +11,9 @@
 
 namespace mlab {
 
-// Counter name -> absolute value. The "#kernel" header is not a counter and is not counted as skipped;
-// a line cut short or with a non-number value is skipped and counted.
+// Counter name -> value as printed (absolute with -a, else the increment). The "#kernel" header is not a counter
+// and is not counted as skipped; a line cut short or with a non-number value is skipped and counted. An
+// "(overflow)" mark is dropped: the map has no room for it, and nstat prints 0 on such a line anyway.
 Parsed<QMap<QString, qint64>> parseNstat(const QByteArray &output);
 
 } // namespace mlab

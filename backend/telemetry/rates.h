@@ -11,7 +11,8 @@
 //                          path's interfaces are plugged into (SSH-free, so it still works if a node is slow).
 //   "switch/total"         the sum of every "switch/path/<path>".
 //   "subflow/<node>/<token>/<localaddr:port>"  bytes_acked + bytes_received rate of one MPTCP subflow, from the
-//                          `ss -tniM` snapshots (SubflowModel::update()).
+//                          `ss -tniM` snapshots (SubflowModel::update()). The engine drops the series a while after
+//                          the subflow closed (TelemetryHub::ClosedSubflowSeriesKeepMs).
 
 #include "lab/labmodel.h"
 #include "telemetry/samples.h"

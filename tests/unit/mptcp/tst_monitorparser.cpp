@@ -61,10 +61,12 @@ void TestMonitorParser::serverFixture()
     const Parsed<QList<MptcpEvent>> parsed = parseMonitor(test::readFixture("ip-mptcp-monitor-server.txt"));
     QCOMPARE(parsed.skipped, 0);
     QCOMPARE(parsed.value.size(), 12);
-    // iproute2 6.1 does not know the listener events: "[UNKNOWN 15]" is LISTENER_CREATED.
-    QCOMPARE(parsed.value.first().name, u"UNKNOWN 15"_s);
+    // iproute2 6.1 does not know the listener events: "[UNKNOWN 15]" is LISTENER_CREATED, and named so.
+    QCOMPARE(parsed.value.first().name, u"LISTENER_CREATED"_s);
     QCOMPARE(parsed.value.first().kernelCode, 15);
     QCOMPARE(parsed.value.first().type, MptcpEventType::ListenerCreated);
+    QCOMPARE(parsed.value.last().name, u"LISTENER_CLOSED"_s);
+    QCOMPARE(parsed.value.last().kernelCode, 16);
     QCOMPARE(parsed.value.last().type, MptcpEventType::ListenerClosed);
     const MptcpEvent &created = parsed.value[1];
     QCOMPARE(created.type, MptcpEventType::Created);
@@ -97,6 +99,10 @@ void TestMonitorParser::line_data()
                              << u"REMOVED"_s;
     QTest::newRow("newer iproute2 name") << QByteArray("[LISTENER_CREATED] family=2 sport=5001 saddr4=0.0.0.0") << true
                                          << MptcpEventType::ListenerCreated << u"LISTENER_CREATED"_s;
+    QTest::newRow("iproute2 6.1 listener created")
+        << QByteArray("[UNKNOWN 15]") << true << MptcpEventType::ListenerCreated << u"LISTENER_CREATED"_s;
+    QTest::newRow("iproute2 6.1 listener closed")
+        << QByteArray("[UNKNOWN 16]") << true << MptcpEventType::ListenerClosed << u"LISTENER_CLOSED"_s;
     QTest::newRow("unknown number") << QByteArray("[UNKNOWN 42]") << true << MptcpEventType::Unknown << u"UNKNOWN 42"_s;
     QTest::newRow("no bracket") << QByteArray("CREATED token=724e7cdf") << false << MptcpEventType::Unknown
                                 << QString();

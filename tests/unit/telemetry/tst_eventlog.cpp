@@ -17,6 +17,7 @@ private slots:
     void since();
     void outOfOrderArrivalIsSorted();
     void bounded();
+    void appendedAfterSeesEachEventOnce();
     void json();
     void concurrentReaders();
 };
@@ -78,6 +79,34 @@ void TestEventLog::bounded()
     QCOMPARE(log.dropped(), 2);
     QCOMPARE(log.all().first().text, u"2"_s);
     QCOMPARE(log.all().last().text, u"4"_s);
+}
+
+void TestEventLog::appendedAfterSeesEachEventOnce()
+{
+    auto texts = [](const EventLog::Appended &appended) {
+        QStringList out;
+        for (const LabEvent &e : appended.events)
+            out.append(e.text);
+        return out;
+    };
+    EventLog log(4);
+    log.append(makeEvent(100, u"mptcp"_s, u"a"_s));
+    log.append(makeEvent(300, u"mptcp"_s, u"c"_s));
+    const EventLog::Appended first = log.appendedAfter(0);
+    QCOMPARE(texts(first), (QStringList { u"a"_s, u"c"_s }));
+    QVERIFY(log.appendedAfter(first.sequence).events.isEmpty());
+
+    // NodeB's line stamped 200 comes after the reader saw 300; one at 300 again is new too.
+    log.append(makeEvent(200, u"mptcp"_s, u"b"_s));
+    log.append(makeEvent(300, u"note"_s, u"d"_s));
+    const EventLog::Appended second = log.appendedAfter(first.sequence);
+    QCOMPARE(texts(second), (QStringList { u"b"_s, u"d"_s }));
+    QVERIFY(second.sequence > first.sequence);
+
+    // What the bound pushed out before it was read is gone; the rest still comes once.
+    for (int i = 0; i < 5; ++i)
+        log.append(makeEvent(400 + i, u"note"_s, QString::number(i)));
+    QCOMPARE(texts(log.appendedAfter(second.sequence)), (QStringList { u"1"_s, u"2"_s, u"3"_s, u"4"_s }));
 }
 
 void TestEventLog::json()

@@ -15,6 +15,8 @@ private slots:
     void mptcpCounters_data();
     void mptcpCounters();
     void allCounters();
+    void overflowLines_data();
+    void overflowLines();
     void garbled_data();
     void garbled();
 };
@@ -52,6 +54,33 @@ void TestNstatParser::allCounters()
     QVERIFY(parsed.value.contains(u"TcpExtTCPTimeouts"_s));
 }
 
+void TestNstatParser::overflowLines_data()
+{
+    // nstat 6.1 without -a, its history file written in another namespace: a counter below the history's value
+    // prints "NAME 0 0.0 (overflow)" (nstat reports no increment), the others their increments.
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<qint64>("value");
+    QTest::newRow("overflow, name fills the column") << u"TcpExtTCPSpuriousRtxHostQueues"_s << qint64(0);
+    QTest::newRow("overflow, first line") << u"IpInReceives"_s << qint64(0);
+    QTest::newRow("overflow") << u"TcpActiveOpens"_s << qint64(0);
+    QTest::newRow("increment") << u"TcpAttemptFails"_s << qint64(3);
+    QTest::newRow("increment after overflows") << u"TcpOutRsts"_s << qint64(1);
+    QTest::newRow("last line") << u"MPTcpExtWinProbe"_s << qint64(0);
+}
+
+void TestNstatParser::overflowLines()
+{
+    QFETCH(QString, name);
+    QFETCH(qint64, value);
+    const QByteArray output = test::readFixture("nstat-z-overflow.txt");
+    QCOMPARE(output.count("(overflow)"), 49);
+    const Parsed<QMap<QString, qint64>> parsed = parseNstat(output);
+    QCOMPARE(parsed.skipped, 0);
+    QCOMPARE(parsed.value.size(), 390);
+    QVERIFY2(parsed.value.contains(name), qPrintable(name));
+    QCOMPARE(parsed.value.value(name), value);
+}
+
 void TestNstatParser::garbled_data()
 {
     QTest::addColumn<QByteArray>("line");
@@ -60,6 +89,8 @@ void TestNstatParser::garbled_data()
     QTest::newRow("rate not a number") << QByteArray("MPTcpExtSubflowStale  1  zz");
     QTest::newRow("two lines run together") << QByteArray("MPTcpExtSubflowStale 1 0.0 MPTcpExtSubflowRecover 1 0.0");
     QTest::newRow("not a name") << QByteArray("12ab 1 0.0");
+    QTest::newRow("something else after the rate") << QByteArray("MPTcpExtSubflowStale  1  0.0 (stale)");
+    QTest::newRow("overflow without a rate") << QByteArray("MPTcpExtSubflowStale  1 (overflow)");
 }
 
 void TestNstatParser::garbled()
