@@ -3,6 +3,7 @@
 #include "core/processes.h"
 #include "core/transcript.h"
 #include "lab/labmodel.h"
+#include "nodes/nodenamespaces.h"
 #include "ssh/sshdserver.h"
 #include "ssh/sshkeys.h"
 
@@ -30,7 +31,14 @@ static SshdConfig sshdConfigFor(const NodeEnvironment &env, const QString &hostK
     config.authorizedKeysFile = env.clientPublicKeyFile;
     config.runtimeDir = env.workDir;
     config.netnsPath = QStringLiteral("/run/netns/") + env.netnsName;
-    config.argvPrefix = { QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), env.netnsName };
+    // sshd is pid 1 of the node: everything run over SSH is inside the node.
+    // It needs its own directory (config, host key, pid file, HOME) and the
+    // client key from the lab's runtime directory, which is under the /run
+    // the node replaces; nothing else of the lab is visible in the node.
+    config.argvPrefix = NodeNamespaces(env.node->name, env.netnsName, env.workDir + QStringLiteral("/stage"),
+        { env.workDir }, { env.clientPublicKeyFile })
+                            .launcherArgv();
+    config.privsepDir.clear(); // the node's own /run has it
     // Namespace nodes share the host's /root: its shell start-up files (pyenv,
     // conda ...) would run for every command. Each node gets a home of its own.
     config.sessionHome = env.workDir + QStringLiteral("/home");
@@ -50,6 +58,14 @@ NamespaceNode::~NamespaceNode()
 QString NamespaceNode::hostKeyFile() const
 {
     return m_env.workDir + QStringLiteral("/ssh_host_ed25519_key");
+}
+
+QString NamespaceNode::sshdWhy() const
+{
+    return QStringLiteral("%1 as a machine of its own: pid, mount and UTS namespaces inside its network namespace "
+                          "(hostname %1, its own /proc, /tmp and /run), sshd as its pid 1 listening on the management "
+                          "address only; every process of %1 ends with sshd")
+        .arg(m_env.node->name);
 }
 
 QString NamespaceNode::managementAddress() const
@@ -74,6 +90,7 @@ QList<Command> NamespaceNode::plan() const
             QStringLiteral("cat > %1 <<'EOF'\n%2EOF").arg(server.configPath(), server.configText()) },
         QStringLiteral("%1's sshd configuration: management address only, key logins only").arg(m_env.node->name) };
     Command sshd = server.command();
+    sshd.why = sshdWhy();
     sshd.background = true;
     commands << sshd;
     return commands;
@@ -96,8 +113,9 @@ Status NamespaceNode::start(int timeoutMs)
     m_sshd = std::make_unique<SshdServer>(sshdConfigFor(m_env, hostKeyFile()));
     Status started = m_sshd->start(timeoutMs);
     m_env.transcript->record(QStringLiteral("host"), m_sshd->command().toShell() + QStringLiteral(" &"),
-        started ? 0 : -1, started ? QStringLiteral("pid %1").arg(m_sshd->pid()) : started.error(),
-        QStringLiteral("%1's sshd, listening on its management address only").arg(m_env.node->name));
+        started ? 0 : -1,
+        started ? QStringLiteral("pid %1, sshd pid %2").arg(m_sshd->pid()).arg(m_sshd->daemonPid()) : started.error(),
+        sshdWhy());
     return started;
 }
 
@@ -108,12 +126,18 @@ void NamespaceNode::stop()
     m_sshd.reset();
 }
 
+// Either one ends the node: killing pid 1 kills every process of its pid
+// namespace, and unshare, when killed, SIGKILLs pid 1 (--kill-child). unshare
+// ignores SIGTERM; sshd as pid 1 takes it.
 QList<ProcessRecord> NamespaceNode::processes() const
 {
-    if (!m_sshd || m_sshd->pid() <= 0)
-        return {};
-    return { ProcessRecord {
-        m_sshd->pid(), processStartTime(m_sshd->pid()), m_env.node->name + QStringLiteral(" sshd") } };
+    QList<ProcessRecord> records;
+    if (const qint64 launcher = m_sshd ? m_sshd->pid() : 0; launcher > 0)
+        records << ProcessRecord { launcher, processStartTime(launcher),
+            m_env.node->name + QStringLiteral(" (unshare: the node's pid, mount and UTS namespaces)") };
+    if (const qint64 init = m_sshd ? m_sshd->daemonPid() : 0; init > 0)
+        records << ProcessRecord { init, processStartTime(init), m_env.node->name + QStringLiteral(" sshd, pid 1") };
+    return records;
 }
 
 } // namespace mlab
