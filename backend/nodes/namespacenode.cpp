@@ -8,6 +8,7 @@
 #include "ssh/sshkeys.h"
 
 #include <QDir>
+#include <QFile>
 
 namespace mlab {
 
@@ -22,22 +23,24 @@ static QList<WiredTap> tapsOf(const NodeSpec &node)
     return taps;
 }
 
+static QString authorizedKeysFile(const NodeEnvironment &env)
+{
+    return env.workDir + QStringLiteral("/authorized_keys");
+}
+
 static SshdConfig sshdConfigFor(const NodeEnvironment &env, const QString &hostKeyFile)
 {
     SshdConfig config;
     config.label = env.node->name;
     config.listenAddress = env.node->managementInterface()->ip();
     config.hostKeyFile = hostKeyFile;
-    config.authorizedKeysFile = env.clientPublicKeyFile;
+    // A copy of the lab's client key: the node's own directory is all of the
+    // lab's runtime directory it sees (see NodeNamespaces).
+    config.authorizedKeysFile = authorizedKeysFile(env);
     config.runtimeDir = env.workDir;
     config.netnsPath = QStringLiteral("/run/netns/") + env.netnsName;
     // sshd is pid 1 of the node: everything run over SSH is inside the node.
-    // It needs its own directory (config, host key, pid file, HOME) and the
-    // client key from the lab's runtime directory, which is under the /run
-    // the node replaces; nothing else of the lab is visible in the node.
-    config.argvPrefix = NodeNamespaces(env.node->name, env.netnsName, env.workDir + QStringLiteral("/stage"),
-        { env.workDir }, { env.clientPublicKeyFile })
-                            .launcherArgv();
+    config.argvPrefix = NodeNamespaces(env.node->name, env.netnsName, env.workDir).launcherArgv();
     config.privsepDir.clear(); // the node's own /run has it
     // Namespace nodes share the host's /root: its shell start-up files (pyenv,
     // conda ...) would run for every command. Each node gets a home of its own.
@@ -60,6 +63,16 @@ QString NamespaceNode::hostKeyFile() const
     return m_env.workDir + QStringLiteral("/ssh_host_ed25519_key");
 }
 
+QString NamespaceNode::stageDir() const
+{
+    return NodeNamespaces(m_env.node->name, m_env.netnsName, m_env.workDir).stageDir();
+}
+
+QString NamespaceNode::authorizedKeysWhy() const
+{
+    return QStringLiteral("the lab's client key may log in to %1 as root").arg(m_env.node->name);
+}
+
 QString NamespaceNode::sshdWhy() const
 {
     return QStringLiteral("%1 as a machine of its own: pid, mount and UTS namespaces inside its network namespace "
@@ -77,9 +90,15 @@ QList<Command> NamespaceNode::plan() const
 {
     QList<Command> commands = m_host.plan();
     commands << Command { QStringLiteral("host"),
-        { QStringLiteral("install"), QStringLiteral("-d"), QStringLiteral("-m"), QStringLiteral("0700"),
-            m_env.workDir },
-        QStringLiteral("a private directory for %1's sshd files").arg(m_env.node->name) };
+        { QStringLiteral("install"), QStringLiteral("-d"), QStringLiteral("-m"), QStringLiteral("0700"), m_env.workDir,
+            stageDir() },
+        QStringLiteral("a private directory for %1's sshd files, the only part of the lab's runtime directory "
+                       "the node sees; stage/ is where its /run is prepared")
+            .arg(m_env.node->name) };
+    commands << Command { QStringLiteral("host"),
+        { QStringLiteral("install"), QStringLiteral("-m"), QStringLiteral("0644"), m_env.clientPublicKeyFile,
+            authorizedKeysFile(m_env) },
+        authorizedKeysWhy() };
     commands << Command { QStringLiteral("host"),
         { QStringLiteral("ssh-keygen"), QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
             QStringLiteral("-N"), QString(), QStringLiteral("-f"), hostKeyFile() },
@@ -100,9 +119,17 @@ Status NamespaceNode::start(int timeoutMs)
 {
     if (Status wired = m_host.start(*m_env.runner, *m_env.processes); !wired)
         return wired;
-    if (!QDir().mkpath(m_env.workDir))
-        return fail(QStringLiteral("%1: cannot create %2").arg(m_env.node->name, m_env.workDir));
+    if (!QDir().mkpath(stageDir()))
+        return fail(QStringLiteral("%1: cannot create %2").arg(m_env.node->name, stageDir()));
     QFile::setPermissions(m_env.workDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const QString authorized = authorizedKeysFile(m_env);
+    QFile::remove(authorized);
+    if (!QFile::copy(m_env.clientPublicKeyFile, authorized))
+        return fail(QStringLiteral("%1: cannot copy the lab's client key %2 to %3")
+                        .arg(m_env.node->name, m_env.clientPublicKeyFile, authorized));
+    m_env.transcript->record(QStringLiteral("host"),
+        QStringLiteral("install -m 0644 %1 %2").arg(m_env.clientPublicKeyFile, authorized), 0, QString(),
+        authorizedKeysWhy());
     Result<SshKeyPair> key = generateEd25519Key(hostKeyFile(), m_env.node->name);
     if (!key)
         return fail(QStringLiteral("%1: %2").arg(m_env.node->name, key.error()));

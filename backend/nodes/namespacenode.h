@@ -30,6 +30,8 @@ public:
 
 private:
     QString hostKeyFile() const;
+    QString stageDir() const;
+    QString authorizedKeysWhy() const;
     QString sshdWhy() const;
 
     NodeEnvironment m_env;

@@ -22,26 +22,25 @@ namespace mlab {
 class NodeNamespaces
 {
 public:
-    // keptDirs (read-write) and keptFiles (read-only) are host paths the node's
-    // programs need (sshd's config, keys, pid file): they stay reachable at the
-    // same path when they lie under /tmp or /run, which the node replaces by
-    // empty tmpfs of its own. stageDir is an empty directory inside a kept
-    // directory where those tmpfs are prepared before they move into place.
-    NodeNamespaces(QString nodeName, QString netnsName, QString stageDir, QStringList keptDirs, QStringList keptFiles);
+    // nodeDir is the node's own directory on the host (sshd's config, keys,
+    // pid file, HOME): it stays reachable at the same path inside the node
+    // when it lies under /tmp or /run, which the node replaces by empty tmpfs
+    // of its own. Nothing else of the host's /tmp and /run is visible. Its
+    // empty subdirectory stageDir() must exist: the tmpfs is prepared there.
+    NodeNamespaces(QString nodeName, QString netnsName, QString nodeDir);
 
+    QString stageDir() const;
     QStringList launcherArgv() const;
     // The shell script pid 1 runs before it execs the program (its "$@"); it
     // also creates /run/sshd, the privilege separation directory sshd needs.
     QString setupScript() const;
 
 private:
-    QStringList privateTmpfs(const QString &dir, const QString &mode) const;
+    QStringList privateTmpfs(const QString &dir, const QString &mode, const QStringList &subdirs) const;
 
     QString m_node;
     QString m_netns;
-    QString m_stage;
-    QStringList m_keptDirs;
-    QStringList m_keptFiles;
+    QString m_nodeDir;
 };
 
 } // namespace mlab

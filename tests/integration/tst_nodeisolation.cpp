@@ -220,20 +220,21 @@ void TestNodeIsolation::tmpAndRunArePrivate()
         exec(QStringLiteral("NodeB"), QStringLiteral("test -e %1%2").arg(dir, probe), &exitCode);
         QVERIFY2(exitCode != 0, qPrintable(dir + probe + QStringLiteral(" reached NodeB")));
     }
-    // The node's /run is empty but for what sshd needs: not the host's namespaces, not the lab's other files.
-    exec(QStringLiteral("NodeA"), QStringLiteral("test -e /run/netns"), &exitCode);
-    QVERIFY(exitCode != 0);
+    // The node's /run is empty but for what sshd needs: not the host's namespaces, and of its lab only its own
+    // directory (not NodeB's, not the state file, not the client's private key).
     const RuntimeDir dir(m_lab->labName());
-    exec(QStringLiteral("NodeA"), QStringLiteral("test -e %1").arg(dir.nodeDir(QStringLiteral("NodeB"))), &exitCode);
-    QVERIFY(exitCode != 0);
-    exec(QStringLiteral("NodeA"), QStringLiteral("test -e %1").arg(dir.stateFile()), &exitCode);
-    QVERIFY(exitCode != 0);
+    const QString nodeDir = dir.nodeDir(QStringLiteral("NodeA"));
     exec(
-        QStringLiteral("NodeA"), QStringLiteral("test -d /run/sshd && test -r %1.pub").arg(dir.clientKey()), &exitCode);
+        QStringLiteral("NodeA"), QStringLiteral("test -d /run/sshd && test -r %1/sshd_config").arg(nodeDir), &exitCode);
     QCOMPARE(exitCode, 0);
-    // The client key is only lent to the node, read-only.
-    exec(QStringLiteral("NodeA"), QStringLiteral("touch %1.pub").arg(dir.clientKey()), &exitCode);
-    QVERIFY(exitCode != 0);
+    for (const QString &hidden :
+        { QStringLiteral("/run/netns"), dir.nodeDir(QStringLiteral("NodeB")), dir.stateFile(), dir.keysDir() }) {
+        exec(QStringLiteral("NodeA"), QStringLiteral("test -e %1").arg(hidden), &exitCode);
+        QVERIFY2(exitCode != 0, qPrintable(hidden + QStringLiteral(" is visible in NodeA")));
+    }
+    // The node's directory is the host's: what sshd writes there (its pid file) is seen on both sides.
+    QCOMPARE(exec(QStringLiteral("NodeA"), QStringLiteral("cat %1/sshd.pid").arg(nodeDir)), QStringLiteral("1"));
+    QCOMPARE(readAll(nodeDir + QStringLiteral("/sshd.pid")).trimmed(), QStringLiteral("1"));
 }
 
 void TestNodeIsolation::nodeMountsStayInTheNode()
@@ -246,7 +247,6 @@ void TestNodeIsolation::nodeMountsStayInTheNode()
     QCOMPARE(inside.value(QStringLiteral("/run")), QStringLiteral("tmpfs"));
     QCOMPARE(inside.value(QStringLiteral("/proc")), QStringLiteral("proc"));
     QVERIFY2(inside.contains(nodeDir), qPrintable(text));
-    QVERIFY2(inside.contains(dir.clientKey() + QStringLiteral(".pub")), qPrintable(text));
     // None of them on the host.
     const QMap<QString, QString> host = mountPoints(readAll(QStringLiteral("/proc/self/mountinfo")));
     for (auto it = host.cbegin(); it != host.cend(); ++it)
