@@ -12,9 +12,9 @@ namespace mlab {
 // of its network namespace.
 //
 // launcherArgv() + PROGRAM runs PROGRAM as pid 1 of the node: the kernel kills
-// every process of the node when it exits, and it reaps the node's orphans
-// (sshd does: it waits for any child). The `unshare` in front stays in the
-// host's pid namespace, blocks SIGTERM, and SIGKILLs pid 1 if it is killed itself.
+// every process of the node when it exits, and PROGRAM must reap the node's
+// orphans (sshd does: it waits for any child). The `unshare` in front stays in
+// the host's pid namespace, blocks SIGTERM, and SIGKILLs pid 1 if it is killed itself.
 //
 // Mounts propagate from the host into the node (slave), never back: a
 // filesystem the host unmounts is not kept busy by a node, and nothing the
