@@ -9,8 +9,9 @@ namespace mlab {
 
 class SshdServer;
 
-// A lab node that is a network namespace on this machine: its interfaces are
-// taps plugged into the switch, and a real sshd listens on its management
+// A lab node on this machine in namespaces of its own: network (its
+// interfaces are taps plugged into the switch), pid, mount and UTS (see
+// NodeNamespaces). A real sshd, pid 1 of the node, listens on its management
 // address. Starts in a few tens of milliseconds.
 class NamespaceNode : public NodeBackend
 {
@@ -29,6 +30,9 @@ public:
 
 private:
     QString hostKeyFile() const;
+    QString stageDir() const;
+    QString authorizedKeysWhy() const;
+    QString sshdWhy() const;
 
     NodeEnvironment m_env;
     NamespaceHost m_host;

@@ -20,10 +20,6 @@ namespace mlab {
 
 namespace {
 
-// sshd's privilege-separation directory (Debian's build); sshd refuses to start
-// without it, and on a host without a system sshd nobody has created it.
-const QString kPrivsepDir = QStringLiteral("/run/sshd");
-
 // sshd_config expands %-tokens in some paths and splits on spaces.
 bool isSafeConfigPath(const QString &path)
 {
@@ -67,6 +63,20 @@ QList<ProcessRecord> descendantsOf(qint64 root)
     return found;
 }
 
+// The pid a process sees for itself: the last of /proc/PID/status's NSpid
+// (its pid in each pid namespace it is in, the host's first).
+qint64 ownPid(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("NSpid:"))
+            return line.mid(6).simplified().split(' ').last().toLongLong();
+    }
+    return pid; // a kernel without pid namespaces
+}
+
 } // namespace
 
 SshdServer::SshdServer(SshdConfig config)
@@ -95,10 +105,26 @@ QString SshdServer::pidPath() const
 
 // sshd writes its pid file only after it has bound every listen address, so a
 // probe answered before that came from someone else (e.g. an old sshd on the port).
-bool SshdServer::hasBound() const
+// Returns sshd's host pid once the pid file names the process we started, or one
+// of its descendants (sshd run by a launcher); it holds the pid sshd sees for
+// itself, which is 1 when the launcher gave it a pid namespace. 0 until then.
+qint64 SshdServer::pidFromPidFile() const
 {
     QFile file(pidPath());
-    return file.open(QIODevice::ReadOnly) && file.readAll().trimmed().toLongLong() == m_process->processId();
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    bool isPid = false;
+    const qint64 written = file.readAll().trimmed().toLongLong(&isPid);
+    if (!isPid || written <= 0)
+        return 0;
+    const qint64 started = m_process->processId();
+    if (ownPid(started) == written)
+        return started;
+    for (const ProcessRecord &descendant : descendantsOf(started)) {
+        if (ownPid(descendant.pid) == written)
+            return descendant.pid;
+    }
+    return 0;
 }
 
 QString SshdServer::configText() const
@@ -213,9 +239,10 @@ Status SshdServer::start(int timeoutMs)
         return fail(QStringLiteral("%1: sshd is already running (pid %2)").arg(m_config.label).arg(pid()));
     if (Status written = writeConfig(); !written)
         return written;
-    if (!QDir().mkpath(kPrivsepDir) || ::chmod(QFile::encodeName(kPrivsepDir).constData(), 0755) != 0)
-        return fail(QStringLiteral("%1: cannot create sshd's privilege separation directory %2")
-                        .arg(m_config.label, kPrivsepDir));
+    const QString &privsep = m_config.privsepDir;
+    if (!privsep.isEmpty() && (!QDir().mkpath(privsep) || ::chmod(QFile::encodeName(privsep).constData(), 0755) != 0))
+        return fail(
+            QStringLiteral("%1: cannot create sshd's privilege separation directory %2").arg(m_config.label, privsep));
 
     QFile::remove(pidPath());
     QElapsedTimer clock;
@@ -248,10 +275,12 @@ Status SshdServer::start(int timeoutMs)
             return fail(startFailure(
                 QStringLiteral("did not answer within %1 ms (last probe: %2)").arg(timeoutMs).arg(lastProbe)));
         }
-        if (hasBound()) {
+        if (const qint64 daemon = pidFromPidFile(); daemon > 0) {
             Result<bool> answered = probe(int(qMin<qint64>(left, 250)));
-            if (answered)
+            if (answered) {
+                m_daemonPid = daemon;
                 return {};
+            }
             lastProbe = answered.error();
         } else {
             lastProbe = QStringLiteral("no pid file yet, so not all addresses bound");
@@ -270,12 +299,23 @@ qint64 SshdServer::pid() const
     return isRunning() ? m_process->processId() : 0;
 }
 
+qint64 SshdServer::daemonPid() const
+{
+    return isRunning() ? m_daemonPid : 0;
+}
+
 void SshdServer::stop(int graceMs)
 {
     if (!m_process)
         return;
     if (isRunning()) {
         const QList<ProcessRecord> descendants = descendantsOf(m_process->processId());
+        // All at once: a launcher (unshare) blocks SIGTERM and ends only when
+        // sshd, its child, does; sshd as pid 1 takes its pid namespace with it.
+        for (const ProcessRecord &descendant : descendants) {
+            if (isSameProcessAlive(descendant))
+                ::kill(pid_t(descendant.pid), SIGTERM);
+        }
         m_process->terminate();
         if (!m_process->waitForFinished(graceMs)) {
             m_process->kill();
@@ -284,6 +324,7 @@ void SshdServer::stop(int graceMs)
         terminateProcesses(descendants, graceMs);
     }
     m_process.reset();
+    m_daemonPid = 0;
 }
 
 } // namespace mlab

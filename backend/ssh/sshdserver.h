@@ -21,7 +21,12 @@ struct SshdConfig
     QString authorizedKeysFile; // the lab's client public key file
     QString runtimeDir; // sshd_config, pid file and log go here
     QString netnsPath; // namespace sshd listens in, for the readiness probe; empty = ours
-    QStringList argvPrefix; // e.g. {"ip", "netns", "exec", "mlab-seed-NodeA"}
+    // e.g. {"ip", "netns", "exec", "mlab-seed-NodeA"}; may be a launcher that runs
+    // sshd in a pid namespace of its own (then sshd is a descendant of what we start)
+    QStringList argvPrefix;
+    // Created on the host before start (sshd refuses to run without it); empty
+    // when the prefix gives sshd a /run of its own that has it.
+    QString privsepDir = QStringLiteral("/run/sshd");
     // HOME for commands run over SSH; empty = root's own. Namespace nodes share
     // the host's /root, and bash run by sshd sources ~/.bashrc for every command:
     // a host .bashrc with pyenv or conda costs ~90 ms per command (measured here, idle)
@@ -50,13 +55,17 @@ public:
     QStringList argv() const;
     Command command() const;
 
-    // Writes the config, makes sure /run/sshd exists, starts sshd and waits until it
+    // Writes the config, makes sure privsepDir exists, starts sshd and waits until it
     // sends its SSH banner on the listen address (probed from inside the namespace).
     Status start(int timeoutMs);
     bool isRunning() const;
-    qint64 pid() const; // 0 when not running
-    // SIGTERM, then SIGKILL after graceMs, to sshd and to every process it has
-    // started (connections and the commands they run) that is still its descendant.
+    qint64 pid() const; // what start() ran: sshd, or the prefix's launcher; 0 when not running
+    // sshd itself, as the host sees it (once started): pid() unless a launcher
+    // runs it in a pid namespace of its own, where it is pid 1. 0 when not running.
+    qint64 daemonPid() const;
+    // SIGTERM, then SIGKILL after graceMs, to what start() ran, to sshd and to
+    // every process it has started (connections and the commands they run)
+    // that is still its descendant, all at once.
     void stop(int graceMs = 1000);
     // sshd's stderr so far (LogLevel ERROR keeps this to real problems).
     QString log() const;
@@ -64,11 +73,12 @@ public:
 private:
     Status writeConfig() const;
     Result<bool> probe(int timeoutMs) const;
-    bool hasBound() const;
+    qint64 pidFromPidFile() const;
     QString startFailure(const QString &what) const;
 
     SshdConfig m_config;
     std::unique_ptr<QProcess> m_process;
+    qint64 m_daemonPid = 0;
 };
 
 } // namespace mlab

@@ -4,6 +4,7 @@
 #include "ssh/sshdserver.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTest>
 
 #include <cerrno>
@@ -26,11 +27,13 @@ private Q_SLOTS:
     void argvRunsSshdInTheForegroundBehindThePrefix();
     void startsAnswersAndStops();
     void refusesSecondStart();
+    void runsAsPidOneBehindALauncher();
     void reportsStartFailureWithSshdOutput_data();
     void reportsStartFailureWithSshdOutput();
 
 private:
     static bool isAlive(qint64 pid) { return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno != ESRCH); }
+    static QByteArray statusField(qint64 pid, const QByteArray &name);
 
     std::unique_ptr<SshTestLab> m_lab;
 };
@@ -98,6 +101,7 @@ void TestSshdServer::startsAnswersAndStops()
     const qint64 pid = server.pid();
     QVERIFY(pid > 0);
     QVERIFY(isAlive(pid));
+    QCOMPARE(server.daemonPid(), pid); // no launcher: sshd is what we started
 
     // It listens inside the namespace, not in ours.
     Result<int> inside = connectTcpInNetns(m_lab->netnsPath, QStringLiteral("127.0.0.1"), 2022, 1000);
@@ -122,6 +126,49 @@ void TestSshdServer::refusesSecondStart()
     QVERIFY(!again.ok());
     QVERIFY2(again.error().contains(QStringLiteral("already running")), qPrintable(again.error()));
     QVERIFY(m_lab->sshd->isRunning());
+}
+
+QByteArray TestSshdServer::statusField(qint64 pid, const QByteArray &name)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(QByteArray(name + ':')))
+            return line.mid(name.size() + 1).simplified();
+    }
+    return {};
+}
+
+// What namespace nodes do, reduced to the pid namespace: unshare stays in ours,
+// sshd is pid 1 of a new one and writes "1" to its pid file.
+void TestSshdServer::runsAsPidOneBehindALauncher()
+{
+    SshdConfig config = m_lab->sshdConfig(QStringLiteral("127.0.0.1"), 2023);
+    config.argvPrefix += { QStringLiteral("unshare"), QStringLiteral("--pid"), QStringLiteral("--fork"),
+        QStringLiteral("--kill-child"), QStringLiteral("--mount"), QStringLiteral("--propagation"),
+        QStringLiteral("slave"), QStringLiteral("--mount-proc") };
+    SshdServer server(config);
+    const Status started = server.start(5000);
+    QVERIFY2(started.ok(), qPrintable(started.error()));
+    const qint64 launcher = server.pid();
+    const qint64 daemon = server.daemonPid();
+    QVERIFY(launcher > 0);
+    QVERIFY(daemon > 0 && daemon != launcher);
+    QCOMPARE(statusField(daemon, "PPid").toLongLong(), launcher);
+    QCOMPARE(statusField(daemon, "NSpid"), QByteArray::number(daemon) + " 1");
+    Result<int> inside = connectTcpInNetns(m_lab->netnsPath, QStringLiteral("127.0.0.1"), 2023, 1000);
+    QVERIFY2(inside.ok(), qPrintable(inside ? QString() : inside.error()));
+    ::close(inside.value());
+
+    // unshare blocks SIGTERM: stopping must not wait out the grace for its SIGKILL.
+    QElapsedTimer clock;
+    clock.start();
+    server.stop(3000);
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QStringLiteral("stop took %1 ms").arg(clock.elapsed())));
+    QVERIFY(!isAlive(launcher));
+    QVERIFY(!isAlive(daemon));
+    QCOMPARE(server.daemonPid(), qint64(0));
 }
 
 void TestSshdServer::reportsStartFailureWithSshdOutput_data()
