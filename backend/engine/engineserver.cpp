@@ -5,6 +5,7 @@
 #include "engine/labcontroller.h"
 #include "engine/serverpeer.h"
 #include "engine/telemetryhub.h"
+#include "engine/trafficservice.h"
 #include "telemetry/telemetryclock.h"
 
 #include <QCoreApplication>
@@ -101,6 +102,22 @@ const QHash<QString, EngineServer::Method> &EngineServer::methods() const
             { &EngineServer::history,
                 { ParamSpec::integer(QStringLiteral("sinceMs"), false, 0, 9e15),
                     ParamSpec::integer(QStringLiteral("maxPoints"), false, 1, 500000) } } },
+        { QStringLiteral("traffic"),
+            { &EngineServer::traffic,
+                { ParamSpec::string(QStringLiteral("action"), true, 16,
+                      { QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("status") }),
+                    ParamSpec::integer(QStringLiteral("durationS"), false, 1, 86400) } } },
+        { QStringLiteral("scenario"),
+            { &EngineServer::scenario,
+                { ParamSpec::string(QStringLiteral("action"), true, 16,
+                      { QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("status") }),
+                    ParamSpec::string(QStringLiteral("name"), false, 64),
+                    ParamSpec::number(QStringLiteral("durationS"), false, 1, 86400),
+                    ParamSpec::number(QStringLiteral("breakAtS"), false, 0, 86400),
+                    ParamSpec::number(QStringLiteral("restoreAtS"), false, 0, 86400),
+                    ParamSpec::string(QStringLiteral("link"), false, 64),
+                    ParamSpec::string(QStringLiteral("mode"), false, 16, { QStringLiteral("cut") }),
+                    ParamSpec::array(QStringLiteral("timeline"), 1000) } } },
     };
     return table;
 }
@@ -113,6 +130,7 @@ EngineServer::EngineServer(LabController *controller, TelemetryHub *telemetry, u
     , m_server(new QLocalServer(this))
     , m_ownerUid(ownerUid)
     , m_exec(new ExecService(controller->transcript(), this))
+    , m_traffic(new TrafficService(m_lab, controller, m_exec, telemetry, this))
 {
     qRegisterMetaType<api::Request>();
     connect(m_server, &QLocalServer::newConnection, this, &EngineServer::acceptConnections);
@@ -137,7 +155,21 @@ EngineServer::EngineServer(LabController *controller, TelemetryHub *telemetry, u
     });
     connect(controller, &LabController::labReady, this,
         [this](const QMap<QString, SshTarget> &targets) { m_exec->setTargets(targets); });
-    connect(controller, &LabController::labGoingDown, this, [this] { m_exec->setTargets({}); });
+    connect(controller, &LabController::labGoingDown, this, [this] {
+        m_traffic->stopAll();
+        m_exec->setTargets({});
+    });
+    connect(m_traffic, &TrafficService::trafficChanged, this, [this](const QJsonObject &state) {
+        publish(QStringLiteral("traffic"), api::event(QStringLiteral("traffic"), state));
+    });
+    connect(m_traffic, &TrafficService::scenarioProgress, this, [this](const QJsonObject &progress) {
+        publish(QStringLiteral("scenario"), api::event(QStringLiteral("scenario"), progress));
+    });
+    connect(m_traffic, &TrafficService::scenarioFinished, this, [this](const QJsonObject &result) {
+        QJsonObject event = result;
+        event.insert(QStringLiteral("finished"), true);
+        publish(QStringLiteral("scenario"), api::event(QStringLiteral("scenario"), event));
+    });
     connect(controller->transcript(), &Transcript::entryAdded, this, [this](const TranscriptEntry &entry) {
         publish(QStringLiteral("transcript"),
             api::event(QStringLiteral("transcript"), { { QStringLiteral("entry"), entryJson(entry) } }));
@@ -165,6 +197,8 @@ void EngineServer::shutDown()
         return;
     m_shuttingDown = true;
     m_server->close();
+    m_traffic->stopAll();
+    m_traffic->waitForReports();
     m_exec->cancelAll(QStringLiteral("the engine is stopping"));
     for (const Pending &pending : std::as_const(m_labOperations))
         finishError(pending, { api::code::shuttingDown, QStringLiteral("the engine is stopping") });
@@ -333,23 +367,36 @@ void EngineServer::hello(ServerPeer *peer, const api::Request &request)
             { QStringLiteral("lab"), m_lab.name }, { QStringLiteral("phase"), m_phase },
             { QStringLiteral("capabilities"),
                 QJsonArray { QStringLiteral("exec-stream"), QStringLiteral("exec-cancel"), QStringLiteral("topics"),
-                    QStringLiteral("transcript"), QStringLiteral("telemetry") } },
+                    QStringLiteral("transcript"), QStringLiteral("telemetry"), QStringLiteral("traffic"),
+                    QStringLiteral("scenario") } },
             { QStringLiteral("methods"), QJsonArray::fromStringList(names) },
             { QStringLiteral("topics"), QJsonArray::fromStringList(topicNames()) } });
 }
 
 void EngineServer::status(ServerPeer *peer, const api::Request &request)
 {
+    const Pending pending { peer, request.id };
     LabController *lab = m_controller;
     TelemetryHub *telemetry = m_telemetry;
-    onLabThread({ peer, request.id }, [lab, telemetry] {
-        QJsonObject status = lab->status();
-        status.insert(QStringLiteral("protocolVersion"), api::ProtocolVersion);
-        // The subflow table is safe to read from any thread.
-        if (telemetry)
-            status.insert(QStringLiteral("subflows"), telemetry->subflowTable());
-        return std::pair { true, QJsonValue(status) };
-    });
+    QMetaObject::invokeMethod(
+        lab,
+        [this, lab, telemetry, pending] {
+            QJsonObject status = lab->status();
+            // The subflow table is safe to read from any thread.
+            if (telemetry)
+                status.insert(QStringLiteral("subflows"), telemetry->subflowTable());
+            QMetaObject::invokeMethod(
+                this,
+                [this, pending, status]() mutable {
+                    // Traffic and scenarios live on this thread.
+                    status.insert(QStringLiteral("protocolVersion"), api::ProtocolVersion);
+                    status.insert(QStringLiteral("traffic"), m_traffic->trafficState());
+                    status.insert(QStringLiteral("scenario"), m_traffic->scenarioState());
+                    finish(pending, status);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
 void EngineServer::up(ServerPeer *peer, const api::Request &request)
@@ -558,7 +605,8 @@ void EngineServer::history(ServerPeer *peer, const api::Request &request)
         return;
     }
     const qint64 sinceMs = request.params.value(QStringLiteral("sinceMs")).toInteger(0);
-    const int maxPoints = request.params.value(QStringLiteral("maxPoints")).toInt(TelemetryHub::DefaultHistoryMaxPoints);
+    const int maxPoints
+        = request.params.value(QStringLiteral("maxPoints")).toInt(TelemetryHub::DefaultHistoryMaxPoints);
     TelemetryHub *telemetry = m_telemetry;
     // Thousands of points become JSON off the main thread; the store is safe to read from any thread.
     QFuture<QJsonObject> work
@@ -570,6 +618,74 @@ void EngineServer::history(ServerPeer *peer, const api::Request &request)
     });
     watcher->setFuture(work);
     m_historyWork.addFuture(QFuture<void>(work));
+}
+
+void EngineServer::traffic(ServerPeer *peer, const api::Request &request)
+{
+    const Pending pending { peer, request.id };
+    const QString action = request.params.value(QStringLiteral("action")).toString();
+    if (action == QLatin1String("status")) {
+        finish(pending, m_traffic->trafficState());
+        return;
+    }
+    if (action == QLatin1String("stop")) {
+        finish(pending, m_traffic->stopTraffic());
+        return;
+    }
+    if (!labIsReady(pending))
+        return;
+    if (m_traffic->scenarioRunning()) {
+        finishError(pending,
+            { api::code::busy, QStringLiteral("a scenario is running and drives the traffic: stop it first") });
+        return;
+    }
+    Result<QJsonObject> started
+        = m_traffic->startTraffic(request.params.value(QStringLiteral("durationS")).toInt(3600));
+    if (!started)
+        finishError(pending, { api::code::busy, started.error() });
+    else
+        finish(pending, *started);
+}
+
+void EngineServer::scenario(ServerPeer *peer, const api::Request &request)
+{
+    const Pending pending { peer, request.id };
+    const QString action = request.params.value(QStringLiteral("action")).toString();
+    if (action == QLatin1String("status")) {
+        finish(pending, m_traffic->scenarioState());
+        return;
+    }
+    if (action == QLatin1String("stop")) {
+        finish(pending, m_traffic->stopScenario());
+        return;
+    }
+    const QString name = request.params.value(QStringLiteral("name")).toString(QStringLiteral("demo"));
+    if (!request.params.contains(QStringLiteral("timeline")) && name != QLatin1String("demo")) {
+        finishError(pending,
+            { api::code::badParams,
+                QStringLiteral("scenario: no scenario named \"%1\" (this engine has \"demo\"; or give a timeline)")
+                    .arg(name) });
+        return;
+    }
+    if (!labIsReady(pending))
+        return;
+    if (m_traffic->scenarioRunning()) {
+        finishError(pending, { api::code::busy, QStringLiteral("a scenario is already running: stop it first") });
+        return;
+    }
+    const QString trafficState = m_traffic->trafficState().value(QStringLiteral("state")).toString();
+    if (trafficState == QLatin1String("starting") || trafficState == QLatin1String("running")
+        || trafficState == QLatin1String("stopping")) {
+        finishError(pending,
+            { api::code::busy,
+                QStringLiteral("the lab's traffic is %1: stop it first (traffic stop)").arg(trafficState) });
+        return;
+    }
+    Result<QJsonObject> started = m_traffic->startScenario(request.params);
+    if (!started)
+        finishError(pending, { api::code::badParams, started.error() });
+    else
+        finish(pending, *started);
 }
 
 } // namespace mlab

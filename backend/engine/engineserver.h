@@ -22,6 +22,7 @@ class ExecService;
 class LabController;
 class ServerPeer;
 class TelemetryHub;
+class TrafficService;
 struct LabStep;
 
 // The engine's local API, protocol version api::ProtocolVersion (docs/engine-api.md is the contract):
@@ -84,6 +85,8 @@ private:
     void unsubscribe(ServerPeer *peer, const api::Request &request);
     void transcript(ServerPeer *peer, const api::Request &request);
     void history(ServerPeer *peer, const api::Request &request);
+    void traffic(ServerPeer *peer, const api::Request &request);
+    void scenario(ServerPeer *peer, const api::Request &request);
 
     const QHash<QString, Method> &methods() const;
 
@@ -93,6 +96,7 @@ private:
     QLocalServer *m_server;
     uint m_ownerUid;
     ExecService *m_exec;
+    TrafficService *m_traffic;
     QList<QPointer<ServerPeer>> m_peers;
     quint64 m_nextPeerSerial = 1;
     QString m_phase = QStringLiteral("down"); // mirrored from the controller's phaseChanged

@@ -161,6 +161,18 @@ void TestEngineProtocol::helloRefusesAnotherVersion()
 void TestEngineProtocol::statusAnswersWhileDown()
 {
     expectStatusStillWorks();
+    EngineClient client;
+    QVERIFY(client.connectTo(m_socketPath));
+    const Result<QJsonValue> status = client.call(QStringLiteral("status"));
+    QVERIFY(status);
+    QCOMPARE(status->toObject().value(QStringLiteral("traffic")).toObject().value(QStringLiteral("state")).toString(),
+        QStringLiteral("idle"));
+    QCOMPARE(status->toObject().value(QStringLiteral("scenario")).toObject().value(QStringLiteral("state")).toString(),
+        QStringLiteral("idle"));
+    const Result<QJsonValue> traffic
+        = client.call(QStringLiteral("traffic"), { { QStringLiteral("action"), QStringLiteral("status") } });
+    QVERIFY2(traffic, qPrintable(traffic.error()));
+    QCOMPARE(traffic->toObject().value(QStringLiteral("state")).toString(), QStringLiteral("idle"));
 }
 
 void TestEngineProtocol::errorCodes_data()
@@ -229,6 +241,22 @@ void TestEngineProtocol::errorCodes_data()
         << QStringLiteral("no-telemetry") << QStringLiteral("without telemetry");
     QTest::newRow("history without telemetry") << QStringLiteral("history") << QJsonObject()
                                                << QStringLiteral("no-telemetry") << QStringLiteral("without telemetry");
+    QTest::newRow("traffic while down") << QStringLiteral("traffic")
+                                        << QJsonObject { { QStringLiteral("action"), QStringLiteral("start") } }
+                                        << QStringLiteral("not-ready") << QStringLiteral("not running");
+    QTest::newRow("traffic without action") << QStringLiteral("traffic") << QJsonObject()
+                                            << QStringLiteral("bad-params") << QStringLiteral("\"action\" is missing");
+    QTest::newRow("traffic for a year") << QStringLiteral("traffic")
+                                        << QJsonObject { { QStringLiteral("action"), QStringLiteral("start") },
+                                               { QStringLiteral("durationS"), 31536000 } }
+                                        << QStringLiteral("bad-params") << QStringLiteral("\"durationS\"");
+    QTest::newRow("scenario while down") << QStringLiteral("scenario")
+                                         << QJsonObject { { QStringLiteral("action"), QStringLiteral("start") } }
+                                         << QStringLiteral("not-ready") << QStringLiteral("not running");
+    QTest::newRow("unknown scenario") << QStringLiteral("scenario")
+                                      << QJsonObject { { QStringLiteral("action"), QStringLiteral("start") },
+                                             { QStringLiteral("name"), QStringLiteral("chaos") } }
+                                      << QStringLiteral("bad-params") << QStringLiteral("\"chaos\"");
     QTest::newRow("transcript limit too big")
         << QStringLiteral("transcript") << QJsonObject { { QStringLiteral("limit"), 100000 } }
         << QStringLiteral("bad-params") << QStringLiteral("\"limit\"");
