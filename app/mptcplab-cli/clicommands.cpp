@@ -1,11 +1,13 @@
 #include "clicommands.h"
 
 #include "enginelauncher.h"
+#include "interruptwatcher.h"
 #include "labselection.h"
 #include "statusformat.h"
 
 #include "core/command.h"
 #include "core/processes.h"
+#include "core/transcript.h"
 #include "engine/engineclient.h"
 #include "engine/labplan.h"
 #include "engine/runtimedir.h"
@@ -13,6 +15,8 @@
 #include <QDeadlineTimer>
 #include <QThread>
 
+#include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -169,8 +173,6 @@ int runScript(const Options &options)
 
 int runExec(const Options &options)
 {
-    if (options.args.size() < 2)
-        return reportError(QStringLiteral("exec needs a node and a command: exec NodeA ip mptcp endpoint show"));
     // One argument is a command line for the node's shell (as with ssh);
     // several are an argv, quoted so that the node sees exactly these words.
     QString command = options.args.value(1);
@@ -180,16 +182,107 @@ int runExec(const Options &options)
             words << shellQuote(word);
         command = words.join(QLatin1Char(' '));
     }
-    Result<QJsonValue> done = callRunningLab(options, QStringLiteral("exec"),
+    Result<QString> lab = selectRunningLab(options.labOption);
+    if (!lab)
+        return reportError(lab.error());
+    EngineClient client;
+    if (Status connected = client.connectTo(RuntimeDir(*lab).apiSocket()); !connected)
+        return reportError(connected.error());
+    EngineConnection &engine = client.connection();
+    QEventLoop loop;
+    int exitCode = 1;
+    qint64 id = 0;
+    // Output as it comes; the reply ends it.
+    QObject::connect(
+        &engine, &EngineConnection::eventReceived, &loop, [&id](const QString &name, const QJsonObject &event) {
+            if (name != QLatin1String("exec-output") || event.value(QStringLiteral("requestId")).toInteger() != id)
+                return;
+            const bool isError = event.value(QStringLiteral("stream")).toString() == QLatin1String("stderr");
+            std::fputs(qPrintable(event.value(QStringLiteral("data")).toString()), isError ? stderr : stdout);
+            std::fflush(isError ? stderr : stdout);
+        });
+    InterruptWatcher interrupt;
+    QObject::connect(&interrupt, &InterruptWatcher::interrupted, &loop, [&engine, &id] { engine.cancel(id); });
+    id = engine.call(QStringLiteral("exec"),
         { { QStringLiteral("node"), options.args.first() }, { QStringLiteral("command"), command },
-            { QStringLiteral("timeoutMs"), 600000 } },
-        610000);
-    if (!done)
-        return reportError(done.error());
-    const QJsonObject result = done->toObject();
-    std::fputs(qPrintable(result.value(QStringLiteral("output")).toString()), stdout);
-    std::fputs(qPrintable(result.value(QStringLiteral("errors")).toString()), stderr);
-    return result.value(QStringLiteral("exitStatus")).toInt();
+            { QStringLiteral("timeoutMs"), options.timeoutSeconds * 1000 }, { QStringLiteral("stream"), true } },
+        [&](const EngineReply &reply) {
+            if (reply.ok)
+                exitCode = reply.result.toObject().value(QStringLiteral("exitStatus")).toInt();
+            else
+                exitCode = reply.code == QLatin1String("cancelled") ? 130 : reportError(reply.message);
+            loop.quit();
+        });
+    loop.exec();
+    return exitCode;
+}
+
+int runHello(const Options &options)
+{
+    Result<QString> lab = selectRunningLab(options.labOption);
+    if (!lab)
+        return reportError(lab.error());
+    EngineClient client;
+    if (Status connected = client.connectTo(RuntimeDir(*lab).apiSocket()); !connected)
+        return reportError(connected.error());
+    std::fputs(QJsonDocument(client.connection().helloResult()).toJson().constData(), stdout);
+    return 0;
+}
+
+int runTraffic(const Options &options)
+{
+    const QString action = options.args.value(0);
+    if (action != QLatin1String("start") && action != QLatin1String("stop") && action != QLatin1String("status"))
+        return reportError(QStringLiteral("traffic %1: expected start, stop or status").arg(action));
+    QJsonObject params { { QStringLiteral("action"), action } };
+    if (action == QLatin1String("start"))
+        params.insert(QStringLiteral("durationS"), options.durationSeconds);
+    Result<QJsonValue> state = callRunningLab(options, QStringLiteral("traffic"), params);
+    if (!state)
+        return reportError(state.error());
+    const QJsonObject traffic = state->toObject();
+    printLine(QStringLiteral("traffic %1: on %2 \"%3\", on %4 \"%5\"%6")
+                  .arg(traffic.value(QStringLiteral("state")).toString(),
+                      traffic.value(QStringLiteral("serverNode")).toString(),
+                      traffic.value(QStringLiteral("server")).toString(),
+                      traffic.value(QStringLiteral("clientNode")).toString(),
+                      traffic.value(QStringLiteral("client")).toString(),
+                      traffic.value(QStringLiteral("reason")).toString().isEmpty()
+                          ? QString()
+                          : QStringLiteral(" (%1)").arg(traffic.value(QStringLiteral("reason")).toString())));
+    return 0;
+}
+
+int runTranscript(const Options &options)
+{
+    Result<QString> lab = selectRunningLab(options.labOption);
+    if (!lab)
+        return reportError(lab.error());
+    EngineClient client;
+    if (Status connected = client.connectTo(RuntimeDir(*lab).apiSocket()); !connected)
+        return reportError(connected.error());
+    qint64 since = 0;
+    while (true) {
+        Result<QJsonValue> page = client.call(
+            QStringLiteral("transcript"), { { QStringLiteral("sinceSeq"), since }, { QStringLiteral("limit"), 1000 } });
+        if (!page)
+            return reportError(page.error());
+        const QJsonArray entries = page->toObject().value(QStringLiteral("entries")).toArray();
+        if (entries.isEmpty())
+            return 0;
+        for (const QJsonValue &value : entries) {
+            const QJsonObject entry = value.toObject();
+            if (options.json) {
+                std::fputs(QJsonDocument(entry).toJson(QJsonDocument::Compact).append('\n').constData(), stdout);
+                continue;
+            }
+            printLine(formatTranscriptLine({ entry.value(QStringLiteral("seq")).toInteger(),
+                entry.value(QStringLiteral("atMs")).toInteger(), entry.value(QStringLiteral("where")).toString(),
+                entry.value(QStringLiteral("command")).toString(), entry.value(QStringLiteral("exitCode")).toInt(),
+                entry.value(QStringLiteral("output")).toString(), entry.value(QStringLiteral("why")).toString() }));
+        }
+        since = page->toObject().value(QStringLiteral("nextSeq")).toInteger();
+    }
 }
 
 int runServe(const Options &options)

@@ -11,6 +11,8 @@ struct Options
     bool json = false; // --json
     bool dryRun = false; // --dry-run
     QStringList args; // positional arguments after the command
+    int timeoutSeconds = 600; // exec --timeout
+    int durationSeconds = 3600; // traffic --duration
 };
 
 // Each returns the process exit code; errors are printed as one line on stderr.
@@ -21,6 +23,9 @@ int runLinkChange(const Options &options, bool breaking);
 int runScript(const Options &options);
 int runExec(const Options &options);
 int runServe(const Options &options);
+int runHello(const Options &options);
+int runTraffic(const Options &options);
+int runTranscript(const Options &options);
 
 int reportError(const QString &message);
 

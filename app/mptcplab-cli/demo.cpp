@@ -1,6 +1,7 @@
 #include "demo.h"
 
 #include "enginelauncher.h"
+#include "interruptwatcher.h"
 #include "labselection.h"
 
 #include "engine/engineclient.h"
@@ -9,24 +10,18 @@
 #include "telemetry/rates.h"
 #include "telemetry/report.h"
 #include "telemetry/telemetryclock.h"
-#include "traffic/trafficplan.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QScopeGuard>
 
-#include <atomic>
-#include <csignal>
 #include <cstdio>
-#include <thread>
 #include <unistd.h>
 
 namespace mlab::cli {
 
 namespace {
-
-std::atomic_bool g_interrupted = false;
 
 void printLine(const QString &text)
 {
@@ -39,31 +34,13 @@ QString mbits(double bitsPerSecond)
     return QString::number(bitsPerSecond / 1e6, 'f', 1).rightJustified(6);
 }
 
-Status checkSchedule(const Lab &lab, const DemoOptions &demo)
-{
-    if (!lab.resolvePort(demo.link))
-        return fail(QStringLiteral("--link %1: no such link in lab %2 (expected NODE:INTERFACE such as NodeA:eth0)")
-                        .arg(demo.link, lab.name));
-    if (demo.durationSeconds < 3 || demo.durationSeconds > 3600)
-        return fail(QStringLiteral("--duration %1: expected 3 to 3600 seconds").arg(demo.durationSeconds));
-    if (!(demo.breakAtSeconds > 0 && demo.breakAtSeconds < demo.restoreAtSeconds
-            && demo.restoreAtSeconds < demo.durationSeconds))
-        return fail(
-            QStringLiteral("--break-at %1 --restore-at %2 --duration %3: expected 0 < break-at < restore-at < duration")
-                .arg(demo.breakAtSeconds)
-                .arg(demo.restoreAtSeconds)
-                .arg(demo.durationSeconds));
-    if (lab.traffic.clientNode.isEmpty())
-        return fail(QStringLiteral("lab %1 has no traffic plan (\"traffic\" in %2)").arg(lab.name, lab.sourceFile));
-    return {};
-}
-
 // What the live line shows: the newest rate of each path, the subflow table.
 struct LiveView
 {
     QMap<QString, double> pathBits;
     double totalBits = 0;
     QJsonArray subflows;
+    QString brokenLink;
 
     void take(const QJsonObject &batch)
     {
@@ -79,7 +56,7 @@ struct LiveView
             subflows = batch.value(QStringLiteral("subflows")).toArray();
     }
 
-    QString line(double seconds, const QString &state) const
+    QString line(double seconds) const
     {
         QString text = QStringLiteral("[%1 s]").arg(seconds, 5, 'f', 1);
         for (auto it = pathBits.cbegin(); it != pathBits.cend(); ++it)
@@ -95,7 +72,7 @@ struct LiveView
             parts << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
         text += QStringLiteral("  subflows: %1")
                     .arg(parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", ")));
-        return state.isEmpty() ? text : text + QStringLiteral("  [") + state + QLatin1Char(']');
+        return brokenLink.isEmpty() ? text : text + QStringLiteral("  [") + brokenLink + QStringLiteral(" broken]");
     }
 };
 
@@ -107,6 +84,87 @@ Status writeFile(const QString &path, const QByteArray &data)
     return {};
 }
 
+// A scenario event's action line: "[ 6.0 s] BREAK NodeA:eth0: port 10 moved to dead VLAN 4".
+QString actionLine(const QJsonObject &progress)
+{
+    return QStringLiteral("[%1 s] %2 %3: %4")
+        .arg(progress.value(QStringLiteral("elapsedS")).toDouble(), 5, 'f', 1)
+        .arg(progress.value(QStringLiteral("action")).toString().toUpper(),
+            progress.value(QStringLiteral("link")).toString(), progress.value(QStringLiteral("message")).toString());
+}
+
+// Follows the engine's scenario until it ends: live lines from telemetry, one line per action.
+// Returns the scenario's result ({state, report, summary, startedAtMs, ...}).
+Result<QJsonObject> followScenario(EngineClient &events, EngineClient &control, const DemoOptions &demo)
+{
+    InterruptWatcher interrupt;
+    bool stopping = false;
+    LiveView live;
+    QJsonObject result;
+    const qint64 startMs = monotonicMs();
+    qint64 nextLineMs = startMs + 1000;
+    while (result.isEmpty()) {
+        if (interrupt.wasInterrupted() && !std::exchange(stopping, true)) {
+            printLine(QStringLiteral("interrupted: stopping the scenario (the link is restored, the traffic stopped)"));
+            if (Result<QJsonValue> stopped
+                = control.call(QStringLiteral("scenario"), { { QStringLiteral("action"), QStringLiteral("stop") } });
+                !stopped)
+                return fail(stopped.error());
+        }
+        const Status alive = events.waitForEvents(100, [&](const QJsonObject &event) {
+            const QString name = event.value(QStringLiteral("event")).toString();
+            if (name == QLatin1String("telemetry")) {
+                live.take(event);
+            } else if (name == QLatin1String("scenario") && event.value(QStringLiteral("finished")).toBool()) {
+                result = event;
+            } else if (name == QLatin1String("scenario")) {
+                const QString action = event.value(QStringLiteral("action")).toString();
+                if (action == QLatin1String("break") || action == QLatin1String("restore")) {
+                    printLine(actionLine(event));
+                    live.brokenLink
+                        = action == QLatin1String("break") ? event.value(QStringLiteral("link")).toString() : QString();
+                }
+            }
+        });
+        if (!alive)
+            return fail(alive.error());
+        if (monotonicMs() >= nextLineMs && result.isEmpty()) {
+            printLine(live.line(double(monotonicMs() - startMs) / 1000.0));
+            nextLineMs += 1000;
+        }
+        if (monotonicMs() - startMs > qint64(demo.durationSeconds + 120) * 1000)
+            return fail(
+                QStringLiteral("the engine's scenario did not end within %1 s").arg(demo.durationSeconds + 120));
+    }
+    return result;
+}
+
+Status writeOutputs(EngineClient &control, const Lab &lab, const DemoOptions &demo, const QJsonObject &result)
+{
+    if (!demo.reportFile.isEmpty()) {
+        if (Status written
+            = writeFile(demo.reportFile, QJsonDocument(result.value(QStringLiteral("report")).toObject()).toJson());
+            !written)
+            return written;
+    }
+    if (demo.csvFile.isEmpty())
+        return {};
+    // The per-path series of the run, all pages of them.
+    QJsonObject history;
+    qint64 since = result.value(QStringLiteral("startedAtMs")).toInteger() - 500;
+    for (bool more = true; more;) {
+        Result<QJsonValue> page = control.call(QStringLiteral("history"), { { QStringLiteral("sinceMs"), since } });
+        if (!page)
+            return fail(page.error());
+        appendHistoryPage(history, page->toObject());
+        more = page->toObject().value(QStringLiteral("truncated")).toBool();
+        since = page->toObject().value(QStringLiteral("nextSinceMs")).toInteger();
+    }
+    const QString link = result.value(QStringLiteral("link")).toString();
+    const ReportInput input = reportInputFromHistory(history, lab, link, result.value(QStringLiteral("port")).toInt());
+    return writeFile(demo.csvFile, toCsv(input.paths, input.total).toUtf8());
+}
+
 } // namespace
 
 int runDemo(const Options &options, const DemoOptions &demo)
@@ -114,8 +172,6 @@ int runDemo(const Options &options, const DemoOptions &demo)
     Result<Lab> lab = loadLab(options.labOption.isEmpty() ? defaultLabFile : options.labOption);
     if (!lab)
         return reportError(lab.error());
-    if (Status ok = checkSchedule(*lab, demo); !ok)
-        return reportError(ok.error());
     if (::geteuid() != 0)
         return reportError(QStringLiteral("demo needs root (it may bring the lab up): run it with sudo"));
 
@@ -127,19 +183,14 @@ int runDemo(const Options &options, const DemoOptions &demo)
     if (Status launched = launchEngine(*lab); !launched)
         return reportError(launched.error());
     // A lab the demo brought up goes down again on every way out, early errors included.
-    bool leaveRunning = wasRunning;
-    auto takeDownIfOurs = [&]() -> Status {
-        if (leaveRunning)
-            return {};
-        leaveRunning = true;
+    const auto takeDownIfOurs = qScopeGuard([&] {
+        if (wasRunning)
+            return;
         EngineClient engine;
-        if (engine.connectTo(dir.apiSocket()))
-            return takeDown(engine, lab->name);
-        const QStringList problems = cleanUpDeadLab(dir).problems;
-        return problems.isEmpty() ? Status() : Status(fail(problems.join(QStringLiteral("; "))));
-    };
-    const auto onEarlyExit = qScopeGuard([&] {
-        if (Status down = takeDownIfOurs(); !down)
+        Status down = engine.connectTo(dir.apiSocket()) ? takeDown(engine, lab->name) : Status();
+        if (down)
+            printLine(QStringLiteral("lab %1 taken down (the demo brought it up)").arg(lab->name));
+        else
             reportError(QStringLiteral("demo: %1 (run mptcplab-cli down)").arg(down.error()));
     });
     EngineClient control;
@@ -152,136 +203,40 @@ int runDemo(const Options &options, const DemoOptions &demo)
         printLine(QStringLiteral("bringing up lab %1...").arg(lab->name));
     if (Result<QJsonValue> up = control.call(QStringLiteral("up"), {}, 60000); !up)
         return reportError(QStringLiteral("lab %1 did not come up: %2").arg(lab->name, up.error()));
-    if (Result<QJsonValue> subscribed = events.call(QStringLiteral("subscribe")); !subscribed)
+    if (Result<QJsonValue> subscribed = events.call(QStringLiteral("subscribe"),
+            { { QStringLiteral("topics"), QJsonArray { QStringLiteral("telemetry"), QStringLiteral("scenario") } } });
+        !subscribed)
         return reportError(subscribed.error());
 
-    // iperf3 3.19+ speaks MPTCP itself (-m); older ones (Debian 12 has 3.12) go through mptcpize.
-    bool nativeMptcp = false;
-    if (usesIperf3(lab->traffic)) {
-        Result<QJsonValue> version = control.call(QStringLiteral("exec"),
-            { { QStringLiteral("node"), lab->traffic.clientNode },
-                { QStringLiteral("command"), QStringLiteral("iperf3 --version") } });
-        nativeMptcp = version && iperf3HasMptcpOption(version->toObject().value(QStringLiteral("output")).toString());
+    // The engine runs the scenario; this is its audience.
+    Result<QJsonValue> started = control.call(QStringLiteral("scenario"),
+        { { QStringLiteral("action"), QStringLiteral("start") }, { QStringLiteral("name"), QStringLiteral("demo") },
+            { QStringLiteral("durationS"), demo.durationSeconds }, { QStringLiteral("breakAtS"), demo.breakAtSeconds },
+            { QStringLiteral("restoreAtS"), demo.restoreAtSeconds }, { QStringLiteral("link"), demo.link } });
+    if (!started)
+        return reportError(QStringLiteral("demo: %1").arg(started.error()));
+    if (Result<QJsonValue> traffic
+        = control.call(QStringLiteral("traffic"), { { QStringLiteral("action"), QStringLiteral("status") } });
+        traffic)
+        printLine(QStringLiteral("traffic: on %1 \"%2\"; on %3 \"%4\"")
+                      .arg(traffic->toObject().value(QStringLiteral("serverNode")).toString(),
+                          traffic->toObject().value(QStringLiteral("server")).toString(),
+                          traffic->toObject().value(QStringLiteral("clientNode")).toString(),
+                          traffic->toObject().value(QStringLiteral("client")).toString()));
+    Result<QJsonObject> result = followScenario(events, control, demo);
+    if (!result)
+        return reportError(QStringLiteral("demo: %1").arg(result.error()));
+    const QString state = result->value(QStringLiteral("state")).toString();
+    if (result->contains(QStringLiteral("summary"))) {
+        printLine(QString());
+        printLine(result->value(QStringLiteral("summary")).toString());
     }
-    const TrafficCommands traffic = trafficCommands(lab->traffic, demo.durationSeconds, 0.5, nativeMptcp);
-    printLine(QStringLiteral("traffic: on %1 \"%2\"; on %3 \"%4\"")
-                  .arg(traffic.serverNode, traffic.startServer, traffic.clientNode, traffic.client));
-    Result<QJsonValue> server = control.call(QStringLiteral("exec"),
-        { { QStringLiteral("node"), traffic.serverNode }, { QStringLiteral("command"), traffic.startServer } });
-    if (!server)
-        return reportError(QStringLiteral("cannot start the traffic server: %1").arg(server.error()));
-    const QString serverPid = server->toObject().value(QStringLiteral("output")).toString().trimmed();
-
-    // The client runs for the whole demo on a connection of its own.
-    Result<QJsonValue> clientResult = fail(QStringLiteral("the traffic client did not run"));
-    std::atomic_bool clientDone = false;
-    const qint64 startMs = monotonicMs();
-    std::thread client([&] {
-        EngineClient connection;
-        if (Status connected = connection.connectTo(dir.apiSocket()); !connected)
-            clientResult = fail(connected.error());
-        else
-            clientResult = connection.call(QStringLiteral("exec"),
-                { { QStringLiteral("node"), traffic.clientNode }, { QStringLiteral("command"), traffic.client },
-                    { QStringLiteral("timeoutMs"), (demo.durationSeconds + 30) * 1000 } },
-                (demo.durationSeconds + 40) * 1000);
-        clientDone = true;
-    });
-
-    g_interrupted = false;
-    std::signal(SIGINT, [](int) { g_interrupted = true; });
-    LiveView live;
-    bool broken = false;
-    bool restored = false;
-    qint64 nextLineMs = startMs + 1000;
-    QString problem;
-    while (!clientDone && !g_interrupted) {
-        const double elapsed = double(monotonicMs() - startMs) / 1000.0;
-        if (!broken && elapsed >= demo.breakAtSeconds) {
-            Result<QJsonValue> done = control.call(QStringLiteral("break"), { { QStringLiteral("link"), demo.link } });
-            printLine(QStringLiteral("[%1 s] BREAK %2: %3")
-                          .arg(elapsed, 5, 'f', 1)
-                          .arg(demo.link, done ? done->toString() : done.error()));
-            broken = true;
-        }
-        if (broken && !restored && elapsed >= demo.restoreAtSeconds) {
-            Result<QJsonValue> done
-                = control.call(QStringLiteral("restore"), { { QStringLiteral("link"), demo.link } });
-            printLine(QStringLiteral("[%1 s] RESTORE %2: %3")
-                          .arg(elapsed, 5, 'f', 1)
-                          .arg(demo.link, done ? done->toString() : done.error()));
-            restored = true;
-        }
-        if (Status alive = events.waitForEvents(50,
-                [&](const QJsonObject &event) {
-                    if (event.value(QStringLiteral("event")).toString() == QLatin1String("telemetry"))
-                        live.take(event);
-                });
-            !alive) {
-            problem = alive.error();
-            break;
-        }
-        if (monotonicMs() >= nextLineMs) {
-            printLine(live.line(elapsed, broken && !restored ? demo.link + QStringLiteral(" broken") : QString()));
-            nextLineMs += 1000;
-        }
-    }
-    std::signal(SIGINT, SIG_DFL);
-    // Clean up whatever happened: the link back, the traffic stopped.
-    auto cleanUp = [&](const QString &method, const QJsonObject &params, const QString &what) {
-        if (Result<QJsonValue> done = control.call(method, params); !done)
-            std::fprintf(stderr, "mptcplab-cli: demo: could not %s: %s\n", qPrintable(what), qPrintable(done.error()));
-    };
-    if (broken && !restored)
-        cleanUp(QStringLiteral("restore"), QJsonObject { { QStringLiteral("link"), demo.link } },
-            QStringLiteral("restore ") + demo.link);
-    if (!clientDone)
-        cleanUp(QStringLiteral("exec"),
-            QJsonObject {
-                { QStringLiteral("node"), traffic.clientNode }, { QStringLiteral("command"), traffic.stopClient } },
-            QStringLiteral("stop the traffic client"));
-    client.join();
-    if (serverPid.toInt() > 0)
-        cleanUp(QStringLiteral("exec"),
-            QJsonObject { { QStringLiteral("node"), traffic.serverNode },
-                { QStringLiteral("command"), QString(QStringLiteral("kill ") + serverPid) } },
-            QStringLiteral("stop the traffic server"));
-
-    int exitCode = 0;
-    if (g_interrupted) {
-        problem = QStringLiteral("interrupted");
-    } else if (!clientResult) {
-        problem = QStringLiteral("the traffic client failed: ") + clientResult.error();
-    } else {
-        Result<QJsonValue> history
-            = control.call(QStringLiteral("history"), QJsonObject { { QStringLiteral("sinceMs"), startMs - 500 } });
-        if (!history) {
-            problem = history.error();
-        } else {
-            const ReportInput input
-                = reportInputFromHistory(history->toObject(), *lab, demo.link, *lab->resolvePort(demo.link));
-            const DemoReport report = computeReport(input);
-            printLine(QString());
-            printLine(summaryText(report));
-            if (!demo.reportFile.isEmpty()) {
-                if (Status written = writeFile(demo.reportFile, QJsonDocument(toJson(report)).toJson()); !written)
-                    problem = written.error();
-            }
-            if (!demo.csvFile.isEmpty()) {
-                if (Status written = writeFile(demo.csvFile, toCsv(input.paths, input.total).toUtf8()); !written)
-                    problem = written.error();
-            }
-        }
-    }
-    if (!wasRunning) {
-        if (Status down = takeDownIfOurs(); down)
-            printLine(QStringLiteral("lab %1 taken down (the demo brought it up)").arg(lab->name));
-        else
-            problem += QStringLiteral("; %1 (run mptcplab-cli down)").arg(down.error());
-    }
-    if (!problem.isEmpty())
-        exitCode = reportError(QStringLiteral("demo: %1").arg(problem));
-    return exitCode;
+    if (Status written = writeOutputs(control, *lab, demo, *result); !written)
+        return reportError(QStringLiteral("demo: %1").arg(written.error()));
+    if (state != QLatin1String("finished"))
+        return reportError(
+            QStringLiteral("demo: the scenario %1: %2").arg(state, result->value(QStringLiteral("reason")).toString()));
+    return 0;
 }
 
 } // namespace mlab::cli

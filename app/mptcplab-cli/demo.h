@@ -6,7 +6,7 @@ namespace mlab::cli {
 
 struct DemoOptions
 {
-    int durationSeconds = 20;
+    double durationSeconds = 20;
     double breakAtSeconds = 6;
     double restoreAtSeconds = 12;
     QString link = QStringLiteral("NodeA:eth0");
@@ -14,8 +14,8 @@ struct DemoOptions
     QString csvFile; // --csv FILE.csv
 };
 
-// The tutorial's experiment, unattended: traffic from the lab's traffic plan,
-// a break and a restore on schedule, one live line per second, and a report.
+// The tutorial's experiment, unattended: the engine's "demo" scenario (traffic from the lab's traffic plan,
+// a break and a restore on schedule) followed live, one line per second, then its report.
 int runDemo(const Options &options, const DemoOptions &demo);
 
 } // namespace mlab::cli
