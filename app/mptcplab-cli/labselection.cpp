@@ -16,7 +16,7 @@ Result<Lab> loadLab(const QString &file)
 Result<QString> selectRunningLab(const QString &labOption)
 {
     if (!labOption.isEmpty()) {
-        if (QFileInfo::exists(labOption)) {
+        if (QFileInfo(labOption).isFile()) {
             Result<Lab> lab = loadLab(labOption);
             if (!lab)
                 return fail(lab.error());
