@@ -46,18 +46,26 @@ Result<Lab> labForUp(const Options &options)
     return loadLab(options.labOption.isEmpty() ? defaultLabFile : options.labOption);
 }
 
-// Connects to the engine of a running lab and makes one call.
-Result<QJsonValue> callRunningLab(
-    const Options &options, const QString &method, const QJsonObject &params = {}, int timeoutMs = 30000)
+// Connects client to the engine of the running lab --lab names (or the only one).
+Status connectToRunningLab(const Options &options, EngineClient &client)
 {
     Result<QString> lab = selectRunningLab(options.labOption);
     if (!lab)
         return fail(lab.error());
-    EngineClient client;
     if (Status connected = client.connectTo(RuntimeDir(*lab).apiSocket()); !connected)
         return fail(
             QStringLiteral("lab %1 has no running engine (%2); `mptcplab-cli down --lab %1` removes its leftovers")
                 .arg(*lab, connected.error()));
+    return {};
+}
+
+// Connects to the engine of a running lab and makes one call.
+Result<QJsonValue> callRunningLab(
+    const Options &options, const QString &method, const QJsonObject &params = {}, int timeoutMs = 30000)
+{
+    EngineClient client;
+    if (Status connected = connectToRunningLab(options, client); !connected)
+        return fail(connected.error());
     return client.call(method, params, timeoutMs);
 }
 
@@ -182,11 +190,8 @@ int runExec(const Options &options)
             words << shellQuote(word);
         command = words.join(QLatin1Char(' '));
     }
-    Result<QString> lab = selectRunningLab(options.labOption);
-    if (!lab)
-        return reportError(lab.error());
     EngineClient client;
-    if (Status connected = client.connectTo(RuntimeDir(*lab).apiSocket()); !connected)
+    if (Status connected = connectToRunningLab(options, client); !connected)
         return reportError(connected.error());
     EngineConnection &engine = client.connection();
     QEventLoop loop;
@@ -219,11 +224,8 @@ int runExec(const Options &options)
 
 int runHello(const Options &options)
 {
-    Result<QString> lab = selectRunningLab(options.labOption);
-    if (!lab)
-        return reportError(lab.error());
     EngineClient client;
-    if (Status connected = client.connectTo(RuntimeDir(*lab).apiSocket()); !connected)
+    if (Status connected = connectToRunningLab(options, client); !connected)
         return reportError(connected.error());
     std::fputs(QJsonDocument(client.connection().helloResult()).toJson().constData(), stdout);
     return 0;
@@ -255,11 +257,8 @@ int runTraffic(const Options &options)
 
 int runTranscript(const Options &options)
 {
-    Result<QString> lab = selectRunningLab(options.labOption);
-    if (!lab)
-        return reportError(lab.error());
     EngineClient client;
-    if (Status connected = client.connectTo(RuntimeDir(*lab).apiSocket()); !connected)
+    if (Status connected = connectToRunningLab(options, client); !connected)
         return reportError(connected.error());
     qint64 since = 0;
     while (true) {

@@ -10,21 +10,34 @@
 
 namespace mlab {
 
+std::optional<ProcStat> readProcStat(qint64 pid)
+{
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray text = file.readAll();
+    const qsizetype open = text.indexOf('(');
+    const qsizetype close = text.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return std::nullopt;
+    // fields[0] is field 3 (state), so field N is fields[N - 3].
+    const QList<QByteArray> fields = text.mid(close + 2).split(' ');
+    if (fields.size() < 20 || fields[0].isEmpty())
+        return std::nullopt;
+    ProcStat stat;
+    stat.name = QString::fromUtf8(text.mid(open + 1, close - open - 1));
+    stat.state = fields[0].at(0);
+    stat.parentPid = fields[1].toLongLong();
+    stat.cpuTicks
+        = fields[11].toLongLong() + fields[12].toLongLong() + fields[13].toLongLong() + fields[14].toLongLong();
+    stat.startTime = fields[19].toULongLong();
+    return stat;
+}
+
 quint64 processStartTime(qint64 pid)
 {
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray text = stat.readAll();
-    // The command name (field 2) may contain spaces; fields after it are plain.
-    const qsizetype close = text.lastIndexOf(')');
-    if (close < 0)
-        return 0;
-    const QList<QByteArray> fields = text.mid(close + 2).split(' ');
-    // fields[0] is field 3 (state); start time is field 22.
-    if (fields.size() < 20 || fields[0] == "Z")
-        return 0;
-    return fields[19].toULongLong();
+    const std::optional<ProcStat> stat = readProcStat(pid);
+    return stat && stat->state != 'Z' ? stat->startTime : 0;
 }
 
 bool isSameProcessAlive(const ProcessRecord &record)

@@ -8,6 +8,7 @@
 #include <QProcess>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace mlab {
@@ -23,7 +24,19 @@ struct ProcessRecord
     QString what;
 };
 
-quint64 processStartTime(qint64 pid); // 0 when the process is gone
+// /proc/PID/stat taken apart. The one place that parses it: the command name (field 2) may hold spaces and
+// parentheses, so fields are counted after its last ')'.
+struct ProcStat
+{
+    QString name; // field 2, without its parentheses
+    char state = '?'; // field 3: R, S, D, Z ...
+    qint64 parentPid = 0; // field 4
+    qint64 cpuTicks = 0; // utime + stime + cutime + cstime (fields 14-17)
+    quint64 startTime = 0; // field 22
+};
+std::optional<ProcStat> readProcStat(qint64 pid); // nullopt when the process is gone
+
+quint64 processStartTime(qint64 pid); // 0 when the process is gone or a zombie
 bool isSameProcessAlive(const ProcessRecord &record);
 // SIGTERM, then SIGKILL after graceMs, for processes that are not our children.
 void terminateProcesses(const QList<ProcessRecord> &records, int graceMs);

@@ -445,25 +445,16 @@ void EngineServer::down(ServerPeer *peer, const api::Request &request)
 
 void EngineServer::breakLink(ServerPeer *peer, const api::Request &request)
 {
-    const Pending pending { peer, request.id };
-    const QString link = request.params.value(QStringLiteral("link")).toString();
-    if (Result<int> port = LabController::portForLink(m_lab, link); !port) {
-        finishError(pending, { api::code::unknownLink, port.error() });
-        return;
-    }
-    if (!labIsReady(pending))
-        return;
-    LabController *lab = m_controller;
-    onLabThread(pending, [lab, link] {
-        const Result<QString> done = lab->breakLink(link);
-        return std::pair { done.ok(), QJsonValue(done ? done.value() : done.error()) };
-    });
+    changeLink({ peer, request.id }, request.params.value(QStringLiteral("link")).toString(), true);
 }
 
 void EngineServer::restoreLink(ServerPeer *peer, const api::Request &request)
 {
-    const Pending pending { peer, request.id };
-    const QString link = request.params.value(QStringLiteral("link")).toString();
+    changeLink({ peer, request.id }, request.params.value(QStringLiteral("link")).toString(), false);
+}
+
+void EngineServer::changeLink(const Pending &pending, const QString &link, bool breaking)
+{
     if (Result<int> port = LabController::portForLink(m_lab, link); !port) {
         finishError(pending, { api::code::unknownLink, port.error() });
         return;
@@ -471,8 +462,8 @@ void EngineServer::restoreLink(ServerPeer *peer, const api::Request &request)
     if (!labIsReady(pending))
         return;
     LabController *lab = m_controller;
-    onLabThread(pending, [lab, link] {
-        const Result<QString> done = lab->restoreLink(link);
+    onLabThread(pending, [lab, link, breaking] {
+        const Result<QString> done = breaking ? lab->breakLink(link) : lab->restoreLink(link);
         return std::pair { done.ok(), QJsonValue(done ? done.value() : done.error()) };
     });
 }

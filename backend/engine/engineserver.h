@@ -72,6 +72,7 @@ private:
     void onLabThread(const Pending &pending, std::function<std::pair<bool, QJsonValue>()> work,
         const QString &failureCode = api::code::failed);
     bool labIsReady(const Pending &pending);
+    void changeLink(const Pending &pending, const QString &link, bool breaking);
 
     void hello(ServerPeer *peer, const api::Request &request);
     void status(ServerPeer *peer, const api::Request &request);

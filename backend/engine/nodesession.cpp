@@ -24,36 +24,6 @@ Status NodeSession::connect(const SshTarget &target)
     return m_ssh->connect();
 }
 
-Result<QByteArray> NodeSession::run(const Command &command, int timeoutMs)
-{
-    int exitStatus = 0;
-    Result<QByteArray> output = runText(command.toShell(), timeoutMs, &exitStatus, command.why);
-    if (!output)
-        return output;
-    if (exitStatus != 0 && !command.mayFail)
-        return fail(QStringLiteral("%1: \"%2\" failed (exit %3): %4")
-                        .arg(m_node.name, command.toShell())
-                        .arg(exitStatus)
-                        .arg(QString::fromUtf8(output.value()).trimmed()));
-    return output;
-}
-
-Result<QByteArray> NodeSession::runText(const QString &commandLine, int timeoutMs, int *exitStatus, const QString &why)
-{
-    if (!m_ssh)
-        return fail(QStringLiteral("%1: not connected").arg(m_node.name));
-    Result<CommandOutput> result = m_ssh->run(commandLine, timeoutMs);
-    if (!result) {
-        m_transcript->record(m_node.name, commandLine, -1, result.error(), why);
-        return fail(result.error());
-    }
-    const CommandOutput &out = result.value();
-    const QByteArray text = out.stdErr.trimmed().isEmpty() ? out.stdOut : out.stdOut + out.stdErr;
-    m_transcript->record(m_node.name, commandLine, out.exitStatus, QString::fromUtf8(text).trimmed(), why);
-    *exitStatus = out.exitStatus;
-    return text;
-}
-
 // Marks the start and end of each command's output in a batch; the random
 // tag keeps a command's own output from being mistaken for a marker.
 static QByteArray batchMarker()
@@ -126,24 +96,6 @@ Status NodeSession::configure()
         return fail(ran.error());
     const QList<QByteArray> outputs = ran->mid(setup.size());
     return profile->check(m_node, outputs);
-}
-
-Result<QJsonObject> runUserCommand(
-    const SshTarget &target, const QString &commandLine, int timeoutMs, Transcript *transcript)
-{
-    SshConnection ssh(target);
-    if (Status connected = ssh.connect(); !connected)
-        return fail(connected.error());
-    Result<CommandOutput> result = ssh.run(commandLine, timeoutMs);
-    if (!result) {
-        transcript->record(target.label, commandLine, -1, result.error());
-        return fail(result.error());
-    }
-    const QByteArray output = result->stdOut + result->stdErr;
-    transcript->record(target.label, commandLine, result->exitStatus, QString::fromUtf8(output).trimmed().right(2000));
-    return QJsonObject { { QStringLiteral("exitStatus"), result->exitStatus },
-        { QStringLiteral("output"), QString::fromUtf8(result->stdOut) },
-        { QStringLiteral("errors"), QString::fromUtf8(result->stdErr) } };
 }
 
 } // namespace mlab

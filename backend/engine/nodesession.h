@@ -4,7 +4,6 @@
 #include "core/result.h"
 
 #include <QByteArray>
-#include <QJsonObject>
 #include <QString>
 
 #include <memory>
@@ -29,14 +28,11 @@ public:
     Status connect(const SshTarget &target);
     // Addresses, shaping, routing and MPTCP, then a check of the result.
     Status configure();
-    Result<QByteArray> run(const Command &command, int timeoutMs = 5000);
     // Runs commands in order in ONE remote shell (one SSH round trip instead of
     // one per command), stopping at the first failure that is not mayFail.
     // Each command still gets its own transcript entry with its exit status
     // and output; returns the outputs in order.
     Result<QList<QByteArray>> runBatch(const QList<Command> &commands, int timeoutMs = 10000);
-    // A command typed by a user (exec): output is returned even when it fails.
-    Result<QByteArray> runText(const QString &commandLine, int timeoutMs, int *exitStatus, const QString &why = {});
 
 private:
     const Lab &m_lab;
@@ -44,10 +40,5 @@ private:
     Transcript *m_transcript;
     std::unique_ptr<SshConnection> m_ssh;
 };
-
-// Runs a user's command line on a node over a connection of its own, and
-// records it in the transcript. Returns {"exitStatus", "output"}.
-Result<QJsonObject> runUserCommand(
-    const SshTarget &target, const QString &commandLine, int timeoutMs, Transcript *transcript);
 
 } // namespace mlab

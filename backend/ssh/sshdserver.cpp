@@ -43,14 +43,8 @@ QList<ProcessRecord> descendantsOf(qint64 root)
         const qint64 pid = entry.toLongLong(&isPid);
         if (!isPid)
             continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray text = stat.readAll();
-        const qsizetype close = text.lastIndexOf(')');
-        const QList<QByteArray> fields = text.mid(close + 2).split(' ');
-        if (close > 0 && fields.size() > 1)
-            childrenOf.insert(fields.at(1).toLongLong(), pid);
+        if (const std::optional<ProcStat> stat = readProcStat(pid))
+            childrenOf.insert(stat->parentPid, pid);
     }
     QList<ProcessRecord> found;
     QList<qint64> queue { root };

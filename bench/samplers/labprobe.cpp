@@ -1,5 +1,7 @@
 #include "labprobe.h"
 
+#include "core/processes.h"
+
 #include <QFile>
 #include <QProcess>
 
@@ -29,19 +31,10 @@ Result<CpuTicks> namespaceCpu(const QString &netnsName)
     for (const QByteArray &pid : ip.readAllStandardOutput().split('\n')) {
         if (pid.trimmed().isEmpty())
             continue;
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(QString::fromLatin1(pid.trimmed())));
-        if (!stat.open(QIODevice::ReadOnly))
+        const std::optional<ProcStat> stat = readProcStat(pid.trimmed().toLongLong());
+        if (!stat)
             continue; // gone meanwhile
-        const QByteArray text = stat.readAll();
-        // The command name may hold spaces: fields are counted after its closing parenthesis.
-        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() < 15)
-            continue;
-        // After ")": state(3) ... utime(14) stime(15) cutime(16) cstime(17) -> indexes 11..14.
-        ticks.insert(pid.trimmed().toLongLong(),
-            ProcessCpu { fields[1].toLongLong(),
-                fields[11].toLongLong() + fields[12].toLongLong() + fields[13].toLongLong() + fields[14].toLongLong(),
-                QString::fromUtf8(text.mid(text.indexOf('(') + 1, text.lastIndexOf(')') - text.indexOf('(') - 1)) });
+        ticks.insert(pid.trimmed().toLongLong(), ProcessCpu { stat->parentPid, stat->cpuTicks, stat->name });
     }
     return ticks;
 }
