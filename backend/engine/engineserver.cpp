@@ -296,8 +296,10 @@ void EngineServer::finishError(const Pending &pending, const api::ApiError &erro
 void EngineServer::publish(const QString &topic, const QJsonObject &event)
 {
     m_peers.removeAll(nullptr);
-    for (const QPointer<ServerPeer> &peer : std::as_const(m_peers)) {
-        if (peer->isSubscribed(topic))
+    // A copy: a peer that has stopped reading may be disconnected by sendEvent, which edits m_peers.
+    const QList<QPointer<ServerPeer>> peers = m_peers;
+    for (const QPointer<ServerPeer> &peer : peers) {
+        if (peer && peer->isSubscribed(topic))
             peer->sendEvent(topic, event);
     }
 }

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void initTestCase();
     void hostileLabNamesChangeNothing_data();
     void hostileLabNamesChangeNothing();
+    void execStreamsTimesOutAndCancels();
     void downKillsEverythingInsideTheNodes();
     void scenarioRunnerDrivesTheDemo();
     void twoLabsSideBySide();
@@ -110,6 +111,57 @@ void TestEngineService::hostileLabNamesChangeNothing()
     QVERIFY(QFileInfo::exists(sentinel + QStringLiteral("/private")));
     QVERIFY(
         QFileInfo::exists(RuntimeDir::baseDir()) || !QFileInfo::exists(RuntimeDir::baseDir() + QStringLiteral("/..")));
+}
+
+void TestEngineService::execStreamsTimesOutAndCancels()
+{
+    LabHarness lab(QStringLiteral("itexec"));
+    QVERIFY(upOrFail(lab));
+    EngineClient client;
+    QVERIFY(client.connectTo(RuntimeDir(lab.labName()).apiSocket()));
+    // Output arrives as it is printed, before the command ends.
+    QStringList chunks;
+    const EngineReply streamed = client.request(QStringLiteral("exec"),
+        { { QStringLiteral("node"), QStringLiteral("NodeA") },
+            { QStringLiteral("command"), QStringLiteral("echo one; sleep 0.3; echo two >&2; exit 4") },
+            { QStringLiteral("stream"), true } },
+        10000, [&](const QJsonObject &event) {
+            if (event.value(QStringLiteral("event")).toString() == QLatin1String("exec-output"))
+                chunks << event.value(QStringLiteral("stream")).toString() + QLatin1Char(':')
+                        + event.value(QStringLiteral("data")).toString().trimmed();
+        });
+    QVERIFY2(streamed.ok, qPrintable(streamed.message));
+    QCOMPARE(streamed.result.toObject().value(QStringLiteral("exitStatus")).toInt(), 4);
+    QCOMPARE(chunks, (QStringList { QStringLiteral("stdout:one"), QStringLiteral("stderr:two") }));
+
+    // A timeout kills the command on the node.
+    const EngineReply late = client.request(QStringLiteral("exec"),
+        { { QStringLiteral("node"), QStringLiteral("NodeA") },
+            { QStringLiteral("command"), QStringLiteral("sleep 1004") }, { QStringLiteral("timeoutMs"), 500 } },
+        10000);
+    QCOMPARE(late.code, QStringLiteral("timeout"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        lab.exec(QStringLiteral("NodeA"), QStringLiteral("pgrep -f 'sleep 100[4]' || true")).trimmed().isEmpty(), 3000);
+
+    // So does cancel, from the same connection.
+    EngineConnection &engine = client.connection();
+    EngineReply cancelled;
+    bool answered = false;
+    const qint64 id = engine.call(QStringLiteral("exec"),
+        { { QStringLiteral("node"), QStringLiteral("NodeB") },
+            { QStringLiteral("command"), QStringLiteral("sleep 1005") } },
+        [&](const EngineReply &reply) {
+            cancelled = reply;
+            answered = true;
+        });
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !lab.exec(QStringLiteral("NodeB"), QStringLiteral("pgrep -f 'sleep 100[5]' || true")).trimmed().isEmpty(),
+        3000);
+    engine.cancel(id);
+    QTRY_VERIFY_WITH_TIMEOUT(answered, 5000);
+    QCOMPARE(cancelled.code, QStringLiteral("cancelled"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        lab.exec(QStringLiteral("NodeB"), QStringLiteral("pgrep -f 'sleep 100[5]' || true")).trimmed().isEmpty(), 3000);
 }
 
 void TestEngineService::downKillsEverythingInsideTheNodes()
