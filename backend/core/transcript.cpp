@@ -80,4 +80,12 @@ QString formatTranscriptLine(const TranscriptEntry &entry)
     return line;
 }
 
+QJsonObject toJson(const TranscriptEntry &entry)
+{
+    return { { QStringLiteral("seq"), entry.seq }, { QStringLiteral("atMs"), entry.atMs },
+        { QStringLiteral("where"), entry.where }, { QStringLiteral("command"), entry.command },
+        { QStringLiteral("exitCode"), entry.exitCode }, { QStringLiteral("output"), entry.output },
+        { QStringLiteral("why"), entry.why } };
+}
+
 } // namespace mlab

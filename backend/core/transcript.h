@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QList>
 #include <QMutex>
 #include <QObject>
@@ -56,6 +57,8 @@ private:
 };
 
 QString formatTranscriptLine(const TranscriptEntry &entry);
+// {seq, atMs, where, command, exitCode, output, why}: an entry as the engine API sends it.
+QJsonObject toJson(const TranscriptEntry &entry);
 
 } // namespace mlab
 
