@@ -114,6 +114,22 @@ QString formatStatus(const QJsonObject &status)
                         humanBytes(port.value(QStringLiteral("inBytes")).toInteger()),
                         humanBytes(port.value(QStringLiteral("outBytes")).toInteger()));
     }
+    const QJsonObject traffic = status.value(QStringLiteral("traffic")).toObject();
+    text += QStringLiteral("\ntraffic: %1").arg(str(traffic, "state"));
+    if (!str(traffic, "client").isEmpty())
+        text += QStringLiteral(" (on %1 \"%2\", on %3 \"%4\")")
+                    .arg(str(traffic, "serverNode"), str(traffic, "server"), str(traffic, "clientNode"),
+                        str(traffic, "client"));
+    if (!str(traffic, "reason").isEmpty())
+        text += QStringLiteral(": ") + str(traffic, "reason");
+    const QJsonObject scenario = status.value(QStringLiteral("scenario")).toObject();
+    text += QStringLiteral("\nscenario: %1").arg(str(scenario, "state"));
+    if (!str(scenario, "name").isEmpty())
+        text += QStringLiteral(" (%1, %2 s of %3 s)")
+                    .arg(str(scenario, "name"))
+                    .arg(scenario.value(QStringLiteral("elapsedS")).toDouble(), 0, 'f', 1)
+                    .arg(scenario.value(QStringLiteral("durationS")).toDouble(), 0, 'f', 0);
+    text += QLatin1Char('\n');
     text += formatSubflows(status.value(QStringLiteral("subflows")).toArray());
     if (status.contains(QStringLiteral("switchError")))
         text += QStringLiteral("  switch did not answer: %1\n").arg(str(status, "switchError"));
