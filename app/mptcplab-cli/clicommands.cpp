@@ -31,10 +31,20 @@ void printLine(const QString &text)
 
 bool requireRoot(const QString &what)
 {
-    if (::geteuid() == 0)
-        return true;
-    reportError(QStringLiteral("%1 needs root (it creates network namespaces and taps): run it with sudo").arg(what));
-    return false;
+    if (::geteuid() != 0) {
+        // down asks the lab's engine, which lets the lab's owner in (an engine started through pkexec or sudo);
+        // only removing a dead engine's leftovers needs root, and cleanUpDeadLab() says so.
+        if (what == QLatin1String("down"))
+            return true;
+        reportError(
+            QStringLiteral("%1 needs root (it creates network namespaces and taps): run it with sudo").arg(what));
+        return false;
+    }
+    // The engine runs for the user who started it through pkexec or sudo, and reads the lab file with that
+    // user's permissions (docs/trust.md). Here because runServe() loads the lab right after this check.
+    if (what == QLatin1String("serve"))
+        readLabFilesAsInvokingUser();
+    return true;
 }
 
 Result<Lab> labForUp(const Options &options)

@@ -13,9 +13,13 @@ namespace mlab::cli {
 
 // Runs the engine for one lab in this process until the lab is taken down
 // or the engine is told to stop (SIGTERM, SIGINT, SIGHUP). Returns the exit code.
+// With the word `background` after the options (`serve --lab FILE background`), the engine first removes a
+// dead engine's leftovers (or returns 0 at once when the lab's engine already answers), then goes to the
+// background, and the command returns once the engine listens: how EngineStarter starts it (as root, or
+// through pkexec or sudo, which wait for the program they ran). See background.h.
 int serveLab(const Lab &lab);
 
-// Starts `mptcplab-cli serve` for the lab in the background, first removing
+// As root: starts `mptcplab-cli serve` for the lab in the background, first removing
 // whatever a dead engine of the same lab left behind, and waits until its
 // API socket answers.
 Status launchEngine(const Lab &lab, int timeoutMs = 5000);
