@@ -87,9 +87,8 @@ int runUp(const Options &options)
         std::fputs(qPrintable(formatPlan(*plan)), stdout);
         return 0;
     }
-    if (!requireRoot(QStringLiteral("up")))
-        return 1;
-    if (Status launched = launchEngine(*lab); !launched)
+    // As root the engine is started here; as a user through pkexec or sudo (EngineStarter).
+    if (Status launched = ::geteuid() == 0 ? launchEngine(*lab) : startEngineFor(*lab); !launched)
         return reportError(launched.error());
     EngineClient client;
     if (Status connected = client.connectTo(RuntimeDir(lab->name).apiSocket()); !connected)

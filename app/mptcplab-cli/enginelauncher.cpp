@@ -5,6 +5,7 @@
 #include "core/invokinguser.h"
 #include "engine/engineclient.h"
 #include "engine/engineserver.h"
+#include "engine/enginestarter.h"
 #include "engine/labcontroller.h"
 #include "engine/labstate.h"
 #include "engine/labteardown.h"
@@ -13,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
@@ -282,6 +284,28 @@ Status launchEngine(const Lab &lab, int timeoutMs)
                     .arg(dir.apiSocket())
                     .arg(timeoutMs)
                     .arg(dir.engineLog()));
+}
+
+Status startEngineFor(const Lab &lab)
+{
+    EngineStarter starter(QCoreApplication::applicationFilePath());
+    QEventLoop loop;
+    Status outcome = fail(QStringLiteral("the lab engine was not started"));
+    QObject::connect(&starter, &EngineStarter::progress, &loop, [](const QString &message) {
+        std::fprintf(stdout, "%s\n", qPrintable(message));
+        std::fflush(stdout);
+    });
+    QObject::connect(&starter, &EngineStarter::started, &loop, [&] {
+        outcome = {};
+        loop.quit();
+    });
+    QObject::connect(&starter, &EngineStarter::failed, &loop, [&](const QString &reason) {
+        outcome = fail(reason);
+        loop.quit();
+    });
+    starter.start(lab);
+    loop.exec();
+    return outcome;
 }
 
 } // namespace mlab::cli

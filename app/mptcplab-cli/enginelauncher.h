@@ -24,6 +24,10 @@ int serveLab(const Lab &lab);
 // API socket answers.
 Status launchEngine(const Lab &lab, int timeoutMs = 5000);
 
+// As a user: starts the lab's engine with the privileges it needs (EngineStarter: pkexec or sudo), printing
+// its progress, and waits until the engine answers.
+Status startEngineFor(const Lab &lab);
+
 // Asks a lab's engine to take the lab down and waits until the engine itself
 // has exited too: down means gone. killed: what the engine had to kill inside the lab.
 Status takeDown(EngineClient &engine, const QString &labName, QStringList *killed = nullptr);
