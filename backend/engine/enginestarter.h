@@ -69,7 +69,7 @@ public:
     const Tools &tools() const { return m_tools; }
 
     // Starts the engine of lab (its name and sourceFile, which the engine loads itself; a built-in lab such as
-    // ":/labs/seed.json" works too). One start at a time: a second call while busy fails at once.
+    // ":/labs/seed.json" works too). One start at a time: a call while isBusy() is ignored.
     void start(const Lab &lab);
     // Stops waiting, without a signal; an engine already launched keeps running (down takes it away).
     void cancel();
