@@ -52,10 +52,13 @@ Status connectToRunningLab(const Options &options, EngineClient &client)
     Result<QString> lab = selectRunningLab(options.labOption);
     if (!lab)
         return fail(lab.error());
-    if (Status connected = client.connectTo(RuntimeDir(*lab).apiSocket()); !connected)
+    if (Status connected = client.connectTo(RuntimeDir(*lab).apiSocket()); !connected) {
+        if (client.wasRefused())
+            return connected;
         return fail(
             QStringLiteral("lab %1 has no running engine (%2); `mptcplab-cli down --lab %1` removes its leftovers")
                 .arg(*lab, connected.error()));
+    }
     return {};
 }
 
@@ -89,9 +92,8 @@ int runUp(const Options &options)
         std::fputs(qPrintable(formatPlan(*plan)), stdout);
         return 0;
     }
-    if (!requireRoot(QStringLiteral("up")))
-        return 1;
-    if (Status launched = launchEngine(*lab); !launched)
+    // As root the engine is started here; as a user through pkexec or sudo (EngineStarter).
+    if (Status launched = ::geteuid() == 0 ? launchEngine(*lab) : startEngineFor(*lab); !launched)
         return reportError(launched.error());
     EngineClient client;
     if (Status connected = client.connectTo(RuntimeDir(lab->name).apiSocket()); !connected)
@@ -111,8 +113,8 @@ int runUp(const Options &options)
 
 int runDown(const Options &options)
 {
-    if (!requireRoot(QStringLiteral("down")))
-        return 1;
+    // down asks the lab's engine, which lets the lab's owner in (an engine started through pkexec or sudo);
+    // only removing a dead engine's leftovers needs root, and cleanUpDeadLab() says so.
     Result<QString> lab = selectRunningLab(options.labOption);
     if (!lab)
         return reportError(lab.error());
@@ -288,10 +290,13 @@ int runServe(const Options &options)
 {
     if (!requireRoot(QStringLiteral("serve")))
         return 1;
+    // The engine runs for the user who started it through pkexec or sudo, and reads the lab file with that
+    // user's permissions (docs/trust.md).
+    readLabFilesAsInvokingUser();
     Result<Lab> lab = labForUp(options);
     if (!lab)
         return reportError(lab.error());
-    return serveLab(*lab);
+    return serveLab(*lab, options.background);
 }
 
 } // namespace mlab::cli

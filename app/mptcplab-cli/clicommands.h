@@ -13,6 +13,7 @@ struct Options
     QStringList args; // positional arguments after the command
     int timeoutSeconds = 600; // exec --timeout
     int durationSeconds = 3600; // traffic --duration
+    bool background = false; // serve --background
 };
 
 // Each returns the process exit code; errors are printed as one line on stderr.

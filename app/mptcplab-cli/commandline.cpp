@@ -31,6 +31,8 @@ const QCommandLineOption reportOption(
     QStringLiteral("report"), QStringLiteral("Write the report as JSON to FILE."), QStringLiteral("FILE"));
 const QCommandLineOption csvOption(
     QStringLiteral("csv"), QStringLiteral("Write per-path throughput as CSV to FILE."), QStringLiteral("FILE"));
+const QCommandLineOption backgroundOption(QStringLiteral("background"),
+    QStringLiteral("serve: return once the engine listens, leaving it running (how pkexec and sudo start it)."));
 const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
     QStringLiteral("exec: seconds before the command is killed (default 600)."), QStringLiteral("S"));
 
@@ -126,8 +128,8 @@ QList<CommandSpec> commands()
                 "live line per second and a report (default 20 s, break at 6 s, restore at 12 s)"),
             { durationOption, breakAtOption, restoreAtOption, linkOption, reportOption, csvOption }, 0, 0, false,
             runDemoCommand },
-        { QStringLiteral("serve"), {}, QStringLiteral("run the engine in the foreground (up does this for you)"), {}, 0,
-            0, false, [](const QCommandLineParser &, Options &o) { return runServe(o); } },
+        { QStringLiteral("serve"), {}, QStringLiteral("run the engine in the foreground (up does this for you)"),
+            { backgroundOption }, 0, 0, false, [](const QCommandLineParser &, Options &o) { return runServe(o); } },
     };
 }
 
@@ -196,6 +198,7 @@ int runCommandLine(const QStringList &arguments)
     };
     options.json = isSet(jsonOption);
     options.dryRun = isSet(dryRunOption);
+    options.background = isSet(backgroundOption);
     options.args = parser.positionalArguments();
     const int count = int(options.args.size());
     if (count < spec->minArguments || (spec->maxArguments >= 0 && count > spec->maxArguments))

@@ -1,7 +1,11 @@
 #include "enginelauncher.h"
 
+#include "background.h"
+
+#include "core/invokinguser.h"
 #include "engine/engineclient.h"
 #include "engine/engineserver.h"
+#include "engine/enginestarter.h"
 #include "engine/labcontroller.h"
 #include "engine/labstate.h"
 #include "engine/labteardown.h"
@@ -10,6 +14,9 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSocketNotifier>
@@ -56,15 +63,6 @@ void installSignalHandlers(const std::function<void()> &onSignal)
     ::signal(SIGPIPE, SIG_IGN);
 }
 
-uint labOwnerUid()
-{
-    // Under sudo the lab belongs to the user who asked for it, so their
-    // desktop client may talk to the engine without root.
-    bool ok = false;
-    const uint sudoUid = qEnvironmentVariable("SUDO_UID").toUInt(&ok);
-    return ok ? sudoUid : ::getuid();
-}
-
 bool engineAnswers(const RuntimeDir &dir)
 {
     EngineClient client;
@@ -73,16 +71,61 @@ bool engineAnswers(const RuntimeDir &dir)
     return client.call(QStringLiteral("status"), {}, 3000).ok();
 }
 
+// Before an engine starts: true when one already answers for the lab (nothing is touched then); otherwise
+// whatever a dead engine of the lab left behind is removed and the runtime directory is made.
+Result<bool> makeRoomForEngine(const RuntimeDir &dir)
+{
+    if (engineAnswers(dir))
+        return true;
+    if (const TeardownReport leftovers = cleanUpDeadLab(dir); !leftovers.problems.isEmpty())
+        return fail(QStringLiteral("could not remove what an earlier run of lab %1 left behind: %2")
+                        .arg(dir.labName(), leftovers.problems.join(QStringLiteral("; "))));
+    if (Status made = dir.create(); !made)
+        return fail(made.error());
+    return false;
+}
+
+// The last line the engine wrote before it gave up: usually the reason.
+QString lastLogLine(const QString &logFile)
+{
+    QFile log(logFile);
+    if (!log.open(QIODevice::ReadOnly))
+        return {};
+    if (log.size() > 4096)
+        log.seek(log.size() - 4096);
+    const QList<QByteArray> lines = log.readAll().trimmed().split('\n');
+    return lines.isEmpty() ? QString() : QString::fromUtf8(lines.last().trimmed());
+}
+
 } // namespace
 
-int serveLab(const Lab &lab)
+int serveLab(const Lab &lab, bool inBackground)
 {
-    // Its own session: a Ctrl-C in the user's terminal must not hit the engine.
-    ::setsid();
     const RuntimeDir dir(lab.name);
-    if (Status made = dir.create(); !made) {
-        std::fprintf(stderr, "mptcplab-cli serve: %s\n", qPrintable(made.error()));
-        return 1;
+    BackgroundEngine background;
+    if (inBackground) {
+        Result<bool> running = makeRoomForEngine(dir);
+        if (!running) {
+            std::fprintf(stderr, "mptcplab-cli serve: %s\n", qPrintable(running.error()));
+            return 1;
+        }
+        if (*running) {
+            std::fprintf(stdout, "lab %s already has an engine answering on %s\n", qPrintable(lab.name),
+                qPrintable(dir.apiSocket()));
+            return 0;
+        }
+        // Before any thread starts: fork() keeps only the thread that calls it.
+        if (Status detached = background.detach(dir.engineLog(), 10000); !detached) {
+            std::fprintf(stderr, "mptcplab-cli serve: %s\n", qPrintable(detached.error()));
+            return 1;
+        }
+    } else {
+        // Its own session: a Ctrl-C in the user's terminal must not hit the engine.
+        ::setsid();
+        if (Status made = dir.create(); !made) {
+            std::fprintf(stderr, "mptcplab-cli serve: %s\n", qPrintable(made.error()));
+            return 1;
+        }
     }
     QThread labThread;
     labThread.setObjectName(QStringLiteral("lab"));
@@ -134,6 +177,7 @@ int serveLab(const Lab &lab)
     EngineServer server(controller, telemetry, labOwnerUid());
     if (Status listening = server.listen(dir.apiSocket()); !listening) {
         std::fprintf(stderr, "mptcplab-cli serve: %s\n", qPrintable(listening.error()));
+        background.failed(listening.error());
         server.shutDown();
         shutDown();
         return 1;
@@ -143,8 +187,13 @@ int serveLab(const Lab &lab)
         QTimer::singleShot(50, qApp, &QCoreApplication::quit);
     });
     installSignalHandlers([] { QCoreApplication::quit(); });
-    std::fprintf(stderr, "engine for lab %s listening on %s (pid %lld)\n", qPrintable(lab.name),
-        qPrintable(dir.apiSocket()), qint64(::getpid()));
+    const QString listening = QStringLiteral("engine for lab %1 listening on %2 (pid %3, owner %4)")
+                                  .arg(lab.name, dir.apiSocket())
+                                  .arg(::getpid())
+                                  .arg(describeUser(labOwnerUid()));
+    std::fprintf(stderr, "%s\n", qPrintable(listening));
+    // Connections made from now on are queued by the kernel and served once the event loop runs.
+    background.ready(listening + QStringLiteral("; its log is ") + dir.engineLog());
     QCoreApplication::exec();
     // The server first: its commands on the nodes and their transcript entries end before the lab does.
     server.shutDown();
@@ -167,6 +216,12 @@ Status takeDown(EngineClient &engine, const QString &labName, QStringList *kille
         QThread::msleep(5);
     if (isSameProcessAlive(process))
         return fail(QStringLiteral("lab %1 is down but its engine (pid %2) did not exit").arg(labName).arg(enginePid));
+    // An engine whose lab never came up (started, then down) leaves its runtime directory and log behind
+    // (LabController::down has nothing to do in phase "down"): down means gone.
+    if (const RuntimeDir dir(labName); dir.exists() && ::geteuid() == 0) {
+        if (const TeardownReport rest = cleanUpDeadLab(dir); !rest.problems.isEmpty())
+            return fail(QStringLiteral("lab %1 is down but %2").arg(labName, rest.problems.join(QStringLiteral("; "))));
+    }
     return {};
 }
 
@@ -177,6 +232,17 @@ TeardownReport cleanUpDeadLab(const RuntimeDir &dir)
         return { { namespaces.error() }, {} };
     if (!dir.exists() && namespaces->isEmpty())
         return {};
+    if (::geteuid() != 0) {
+        // The socket is the one thing a user may see of a lab (its directory is 0711).
+        const QString problem = QFileInfo::exists(dir.apiSocket())
+            ? QStringLiteral("its engine does not answer you (it may belong to another user, or hang)")
+            : QStringLiteral("its engine is not running");
+        return { { problem
+                     + QStringLiteral(", and removing what it left behind needs root: run `sudo mptcplab-cli down "
+                                      "--lab %1`")
+                           .arg(dir.labName()) },
+            {} };
+    }
     // An engine that is alive but does not answer is hung: it goes first.
     if (Result<LabState> state = LabState::load(dir.stateFile(), dir.labName());
         state && state->engine.pid != ::getpid())
@@ -187,13 +253,11 @@ TeardownReport cleanUpDeadLab(const RuntimeDir &dir)
 Status launchEngine(const Lab &lab, int timeoutMs)
 {
     const RuntimeDir dir(lab.name);
-    if (engineAnswers(dir))
+    Result<bool> running = makeRoomForEngine(dir);
+    if (!running)
+        return fail(running.error());
+    if (*running)
         return {};
-    if (const TeardownReport leftovers = cleanUpDeadLab(dir); !leftovers.problems.isEmpty())
-        return fail(QStringLiteral("could not remove what an earlier run of lab %1 left behind: %2")
-                        .arg(lab.name, leftovers.problems.join(QStringLiteral("; "))));
-    if (Status made = dir.create(); !made)
-        return made;
     QProcess engine;
     engine.setProgram(QCoreApplication::applicationFilePath());
     engine.setArguments({ QStringLiteral("serve"), QStringLiteral("--lab"), lab.sourceFile });
@@ -209,14 +273,39 @@ Status launchEngine(const Lab &lab, int timeoutMs)
         EngineClient client;
         if (client.connectTo(dir.apiSocket(), 100))
             return {};
-        if (::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
-            return fail(QStringLiteral("the lab engine exited while starting; its log is %1").arg(dir.engineLog()));
+        if (::kill(pid_t(pid), 0) != 0 && errno == ESRCH) {
+            const QString said = lastLogLine(dir.engineLog());
+            return fail(QStringLiteral("the lab engine exited while starting%1; its log is %2")
+                            .arg(said.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(said), dir.engineLog()));
+        }
         QThread::msleep(10);
     }
     return fail(QStringLiteral("the lab engine did not open %1 within %2 ms; its log is %3")
                     .arg(dir.apiSocket())
                     .arg(timeoutMs)
                     .arg(dir.engineLog()));
+}
+
+Status startEngineFor(const Lab &lab)
+{
+    EngineStarter starter(QCoreApplication::applicationFilePath());
+    QEventLoop loop;
+    Status outcome = fail(QStringLiteral("the lab engine was not started"));
+    QObject::connect(&starter, &EngineStarter::progress, &loop, [](const QString &message) {
+        std::fprintf(stdout, "%s\n", qPrintable(message));
+        std::fflush(stdout);
+    });
+    QObject::connect(&starter, &EngineStarter::started, &loop, [&] {
+        outcome = {};
+        loop.quit();
+    });
+    QObject::connect(&starter, &EngineStarter::failed, &loop, [&](const QString &reason) {
+        outcome = fail(reason);
+        loop.quit();
+    });
+    starter.start(lab);
+    loop.exec();
+    return outcome;
 }
 
 } // namespace mlab::cli

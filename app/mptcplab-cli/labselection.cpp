@@ -1,5 +1,6 @@
 #include "labselection.h"
 
+#include "core/invokinguser.h"
 #include "engine/labstate.h"
 #include "engine/runtimedir.h"
 #include "lab/labfile.h"
@@ -8,9 +9,23 @@
 
 namespace mlab::cli {
 
+namespace {
+
+bool g_readAsInvokingUser = false;
+
+} // namespace
+
 Result<Lab> loadLab(const QString &file)
 {
-    return loadLabFile(file);
+    // A lab built into the program (":/labs/seed.json") is no file of anyone's.
+    if (!g_readAsInvokingUser || file.startsWith(QLatin1Char(':')))
+        return loadLabFile(file);
+    return loadLabFile(file, invokingUser());
+}
+
+void readLabFilesAsInvokingUser()
+{
+    g_readAsInvokingUser = true;
 }
 
 Result<QString> selectRunningLab(const QString &labOption)

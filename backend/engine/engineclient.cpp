@@ -29,9 +29,17 @@ Status EngineClient::connectTo(const QString &socketPath, int timeoutMs)
         loop.quit();
     });
     QObject::connect(&m_connection, &EngineConnection::failed, &loop, [&](const QString &reason) {
-        error = reason;
+        // The first reason is the real one (say, permission denied); the closed connection follows from it.
+        if (error.isEmpty())
+            error = reason;
         loop.quit();
     });
+    QObject::connect(
+        &m_connection, &EngineConnection::eventReceived, &loop, [this](const QString &name, const QJsonObject &event) {
+            m_refused |= name == QLatin1String("error")
+                && event.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString()
+                    == QLatin1String("permission-denied");
+        });
     QTimer::singleShot(timeoutMs, &loop, [&] {
         error = QStringLiteral("the lab engine at %1 did not answer within %2 ms").arg(socketPath).arg(timeoutMs);
         loop.quit();

@@ -32,11 +32,14 @@ public:
     // Fails when the engine closed the connection.
     Status waitForEvents(int timeoutMs, const EventHandler &onEvent);
     EngineConnection &connection() { return m_connection; }
+    // The engine answered connectTo() with permission-denied: it runs, but not for this user.
+    bool wasRefused() const { return m_refused; }
 
 private:
     EngineConnection m_connection;
     QList<QJsonObject> m_events; // arrived while nobody was waiting for events
     bool m_closed = false;
+    bool m_refused = false;
 };
 
 } // namespace mlab

@@ -35,7 +35,8 @@ EngineConnection::EngineConnection(QObject *parent)
             Q_EMIT failed(QStringLiteral("cannot reach the lab engine at %1: %2").arg(m_path, m_socket->errorString()));
     });
     connect(m_socket, &QLocalSocket::disconnected, this, [this] {
-        readLines(); // a last reply may still be in the buffer
+        if (m_socket->isOpen())
+            readLines(); // a last reply may still be in the buffer
         const QString reason
             = QStringLiteral("the lab engine closed the connection (its log is next to %1)").arg(m_path);
         failAll(QStringLiteral("disconnected"), reason);
@@ -101,6 +102,8 @@ void EngineConnection::cancel(qint64 requestId)
 
 void EngineConnection::readLines()
 {
+    if (!m_socket->isOpen())
+        return;
     m_buffer += m_socket->readAll();
     qsizetype newline;
     while ((newline = m_buffer.indexOf('\n')) >= 0) {

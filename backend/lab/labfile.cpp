@@ -6,6 +6,8 @@
 #include "lab/labreader.h"
 #include "lab/labvalidator.h"
 
+#include "core/readfileas.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QFile>
@@ -79,19 +81,32 @@ Result<Lab> parseLab(const QByteArray &json, const QString &fileName)
     return lab;
 }
 
-Result<Lab> loadLabFile(const QString &path)
+Result<Lab> loadLabFile(const QString &path, const std::optional<UserIds> &readAs)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(path + QLatin1String(": cannot read the lab file: ") + file.errorString()
-            + QLatin1String(" (expected a readable JSON file)"));
-    if (file.size() > kMaxLabFileSize)
-        return fail(path + QLatin1String(": not a lab file (got ") + QString::number(file.size())
-            + QLatin1String(" bytes; expected at most 1 MiB)"));
-    const QByteArray json = file.readAll();
-    if (file.error() != QFileDevice::NoError)
-        return fail(path + QLatin1String(": cannot read the lab file: ") + file.errorString()
-            + QLatin1String(" (expected a readable JSON file)"));
+    QByteArray json;
+    if (readAs) {
+        Result<QByteArray> read = readFileAs(path, *readAs, kMaxLabFileSize);
+        if (!read)
+            return fail(path + QLatin1String(": cannot read the lab file as ") + describeUser(readAs->uid)
+                + QLatin1String(": ") + read.error()
+                + QLatin1String(" (the engine reads a lab file with the permissions of the user who started it; "
+                                "expected a JSON file that user can read)"));
+        if (read->size() > kMaxLabFileSize)
+            return fail(path + QLatin1String(": not a lab file (got more than 1 MiB; expected at most 1 MiB)"));
+        json = std::move(read).value();
+    } else {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(path + QLatin1String(": cannot read the lab file: ") + file.errorString()
+                + QLatin1String(" (expected a readable JSON file)"));
+        if (file.size() > kMaxLabFileSize)
+            return fail(path + QLatin1String(": not a lab file (got ") + QString::number(file.size())
+                + QLatin1String(" bytes; expected at most 1 MiB)"));
+        json = file.readAll();
+        if (file.error() != QFileDevice::NoError)
+            return fail(path + QLatin1String(": cannot read the lab file: ") + file.errorString()
+                + QLatin1String(" (expected a readable JSON file)"));
+    }
     Result<Lab> lab = parseLab(json, path);
     if (lab)
         lab.value().sourceFile = QFileInfo(path).absoluteFilePath();

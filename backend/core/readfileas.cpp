@@ -1,0 +1,188 @@
+#include "core/readfileas.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <grp.h>
+#include <poll.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <vector>
+
+// Why a child process rather than setfsuid()/setfsgid() around the open: those change only the file-system
+// ids of the calling thread, while the supplementary groups stay root's (and glibc's setgroups() changes them
+// in every thread of the engine at once), so a file readable by group root (0640 root:root) would still open.
+// A forked child can drop to the user completely without touching the engine's other threads.
+
+namespace mlab {
+
+namespace {
+
+enum class Stage : int { Read = 0, Identity, Open, NotRegular };
+
+struct Header
+{
+    Stage stage = Stage::Read;
+    int error = 0;
+};
+
+// The account's groups as login would give them; just the primary group for a uid without an account.
+std::vector<gid_t> groupsOf(const UserIds &user)
+{
+    std::vector<char> buffer(16384);
+    struct passwd entry
+    {
+    };
+    struct passwd *found = nullptr;
+    std::vector<gid_t> groups(64);
+    if (::getpwuid_r(uid_t(user.uid), &entry, buffer.data(), buffer.size(), &found) == 0 && found) {
+        int count = int(groups.size());
+        if (::getgrouplist(found->pw_name, gid_t(user.gid), groups.data(), &count) < 0) {
+            groups.resize(size_t(count));
+            ::getgrouplist(found->pw_name, gid_t(user.gid), groups.data(), &count);
+        }
+        groups.resize(size_t(count));
+        return groups;
+    }
+    return { gid_t(user.gid) };
+}
+
+bool writeAll(int fd, const void *data, size_t size)
+{
+    const char *bytes = static_cast<const char *>(data);
+    while (size > 0) {
+        const ssize_t written = ::write(fd, bytes, size);
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            return false;
+        bytes += written;
+        size -= size_t(written);
+    }
+    return true;
+}
+
+// In the forked child: system calls only (the parent may have other threads, whose locks were copied held).
+[[noreturn]] void readInChild(
+    int out, const char *path, const UserIds &user, const std::vector<gid_t> &groups, qint64 limit)
+{
+    auto report = [out](Stage stage, int error) {
+        const Header header { stage, error };
+        writeAll(out, &header, sizeof header);
+        ::_exit(stage == Stage::Read ? 0 : 1);
+    };
+    const bool already = ::geteuid() == user.uid && ::getegid() == user.gid;
+    if (!already
+        && (::setgroups(groups.size(), groups.data()) != 0 || ::setresgid(user.gid, user.gid, user.gid) != 0
+            || ::setresuid(user.uid, user.uid, user.uid) != 0))
+        report(Stage::Identity, errno);
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+    const int fd = ::open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        report(Stage::Open, errno);
+    struct stat info
+    {
+    };
+    if (::fstat(fd, &info) != 0)
+        report(Stage::Open, errno);
+    if (!S_ISREG(info.st_mode))
+        report(Stage::NotRegular, 0);
+    const Header ok;
+    if (!writeAll(out, &ok, sizeof ok))
+        ::_exit(1);
+    char chunk[16384];
+    qint64 left = limit;
+    while (left > 0) {
+        const ssize_t got = ::read(fd, chunk, size_t(std::min<qint64>(left, qint64(sizeof chunk))));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            // The header said "read": a short stream plus this exit status tells the parent it broke off.
+            ::_exit(2);
+        }
+        if (got == 0 || !writeAll(out, chunk, size_t(got)))
+            break;
+        left -= got;
+    }
+    ::_exit(0);
+}
+
+} // namespace
+
+Result<QByteArray> readFileAs(const QString &path, const UserIds &user, qint64 maxBytes, int timeoutMs)
+{
+    const QByteArray nativePath = QFile::encodeName(path);
+    const std::vector<gid_t> groups = groupsOf(user);
+    int pipe[2];
+    if (::pipe2(pipe, O_CLOEXEC) != 0)
+        return fail(QStringLiteral("cannot create a pipe: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+    const pid_t child = ::fork();
+    if (child < 0) {
+        const int error = errno;
+        ::close(pipe[0]);
+        ::close(pipe[1]);
+        return fail(QStringLiteral("cannot fork: %1").arg(QString::fromLocal8Bit(std::strerror(error))));
+    }
+    if (child == 0) {
+        ::close(pipe[0]);
+        readInChild(pipe[1], nativePath.constData(), user, groups, maxBytes + 1);
+    }
+    ::close(pipe[1]);
+
+    QByteArray received;
+    bool timedOut = false;
+    const qint64 wanted = qint64(sizeof(Header)) + maxBytes + 1;
+    const QDeadlineTimer deadline(timeoutMs);
+    while (received.size() < wanted) {
+        pollfd readable { pipe[0], POLLIN, 0 };
+        const int ready = ::poll(&readable, 1, int(deadline.remainingTime()));
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready == 0) {
+            timedOut = true;
+            break;
+        }
+        char chunk[16384];
+        const ssize_t got = ::read(pipe[0], chunk, sizeof chunk);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            break;
+        received.append(chunk, got);
+    }
+    ::close(pipe[0]);
+    if (timedOut)
+        ::kill(child, SIGKILL);
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) { }
+
+    if (timedOut)
+        return fail(QStringLiteral("no answer within %1 s").arg(timeoutMs / 1000.0));
+    Header header;
+    if (received.size() < qsizetype(sizeof header))
+        return fail(QStringLiteral("the reading process ended without an answer"));
+    std::memcpy(&header, received.constData(), sizeof header);
+    const QString reason = QString::fromLocal8Bit(std::strerror(header.error));
+    switch (header.stage) {
+    case Stage::Read:
+        break;
+    case Stage::Identity:
+        return fail(QStringLiteral("cannot take on %1: %2").arg(describeUser(user.uid), reason));
+    case Stage::Open:
+        return fail(reason);
+    case Stage::NotRegular:
+        return fail(QStringLiteral("not a regular file"));
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 2)
+        return fail(QStringLiteral("reading it failed part way"));
+    return received.mid(qsizetype(sizeof header));
+}
+
+} // namespace mlab
