@@ -313,7 +313,7 @@ void TestEngineStarter::pkexecStartsTheEngine()
     starter.start(m_lab);
     QCOMPARE(outcome(started, failed), QString());
     QCOMPARE(calls(QStringLiteral("pkexec")),
-        QStringList { m_cli + QStringLiteral(" serve --lab ") + m_lab.sourceFile + QStringLiteral(" background") });
+        QStringList { m_cli + QStringLiteral(" serve --lab ") + m_lab.sourceFile + QStringLiteral(" --background") });
     QVERIFY(calls(QStringLiteral("sudo")).isEmpty()); // pkexec comes first
     QVERIFY2(progress.join(QLatin1Char('\n')).contains(QLatin1String("password may be asked for (waiting up to 3 s)")),
         qPrintable(progress.join(QLatin1Char('\n'))));
@@ -334,7 +334,7 @@ void TestEngineStarter::sudoIsAskedForTheVeryCommand()
     QSignalSpy failed(&starter, &EngineStarter::failed);
     starter.start(m_lab);
     QCOMPARE(outcome(started, failed), QString());
-    const QString serve = m_cli + QStringLiteral(" serve --lab ") + m_lab.sourceFile + QStringLiteral(" background");
+    const QString serve = m_cli + QStringLiteral(" serve --lab ") + m_lab.sourceFile + QStringLiteral(" --background");
     QCOMPARE(calls(QStringLiteral("sudo")),
         (QStringList { QStringLiteral("-n -l ") + serve, QStringLiteral("-n ") + serve }));
 }
@@ -355,7 +355,7 @@ void TestEngineStarter::rootRunsServeItself()
     starter.start(m_lab);
     QCOMPARE(outcome(started, failed), QString());
     QCOMPARE(calls(QStringLiteral("mptcplab-cli")),
-        QStringList { QStringLiteral("serve --lab ") + m_lab.sourceFile + QStringLiteral(" background") });
+        QStringList { QStringLiteral("serve --lab ") + m_lab.sourceFile + QStringLiteral(" --background") });
     QVERIFY(calls(QStringLiteral("pkexec")).isEmpty());
 }
 
