@@ -49,6 +49,11 @@ QString LabHarness::cliPath()
 CliResult LabHarness::cli(const QStringList &arguments, int timeoutMs) const
 {
     QProcess process;
+    return runCli(process, arguments, timeoutMs);
+}
+
+CliResult LabHarness::runCli(QProcess &process, const QStringList &arguments, int timeoutMs)
+{
     process.start(cliPath(), arguments);
     CliResult result;
     if (!process.waitForFinished(timeoutMs)) {

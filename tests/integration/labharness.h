@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QProcess>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +25,8 @@ public:
     QString labFile() const { return m_labFile; }
     static QString cliPath();
     CliResult cli(const QStringList &arguments, int timeoutMs = 30000) const;
+    // Runs mptcplab-cli in process as it is set up (environment, user) and collects what it printed.
+    static CliResult runCli(QProcess &process, const QStringList &arguments, int timeoutMs);
     // A shell command line on a node, through `mptcplab-cli exec`; returns its output.
     QString exec(const QString &node, const QString &command, int *exitCode = nullptr) const;
     // Starts `mptcpize run iperf -s` on a node; returns its pid (0 on failure). Namespace

@@ -49,18 +49,7 @@ CliResult cliAs(
                 ::_exit(120);
         });
     }
-    process.start(LabHarness::cliPath(), arguments);
-    CliResult result;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("timed out: ") + arguments.join(QLatin1Char(' '));
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return LabHarness::runCli(process, arguments, timeoutMs);
 }
 
 } // namespace
