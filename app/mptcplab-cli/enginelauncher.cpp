@@ -1,6 +1,7 @@
 #include "enginelauncher.h"
 
 #include "background.h"
+#include "interruptwatcher.h"
 
 #include "core/invokinguser.h"
 #include "engine/engineclient.h"
@@ -19,7 +20,6 @@
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QProcess>
-#include <QSocketNotifier>
 #include <QThread>
 #include <QTimer>
 
@@ -32,36 +32,6 @@
 namespace mlab::cli {
 
 namespace {
-
-int g_signalPipe[2] = { -1, -1 };
-
-void forwardSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] auto written = ::write(g_signalPipe[1], &byte, 1);
-}
-
-// Termination signals arrive on a socket, so the lab is taken down from the
-// event loop instead of inside a signal handler.
-void installSignalHandlers(const std::function<void()> &onSignal)
-{
-    ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe);
-    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, qApp);
-    QObject::connect(notifier, &QSocketNotifier::activated, qApp, [notifier, onSignal] {
-        char byte;
-        [[maybe_unused]] auto got = ::read(g_signalPipe[0], &byte, 1);
-        notifier->setEnabled(false);
-        onSignal();
-    });
-    struct sigaction action
-    {
-    };
-    action.sa_handler = forwardSignal;
-    sigemptyset(&action.sa_mask);
-    for (int signal : { SIGTERM, SIGINT, SIGHUP })
-        ::sigaction(signal, &action, nullptr);
-    ::signal(SIGPIPE, SIG_IGN);
-}
 
 bool engineAnswers(const RuntimeDir &dir)
 {
@@ -186,7 +156,11 @@ int serveLab(const Lab &lab, bool inBackground)
         // Let the reply to `down` reach the client before the socket goes.
         QTimer::singleShot(50, qApp, &QCoreApplication::quit);
     });
-    installSignalHandlers([] { QCoreApplication::quit(); });
+    // Termination signals take the lab down from the event loop, never inside a signal handler; a client
+    // that goes away mid-write must not kill the engine.
+    InterruptWatcher interrupt;
+    QObject::connect(&interrupt, &InterruptWatcher::interrupted, qApp, &QCoreApplication::quit);
+    ::signal(SIGPIPE, SIG_IGN);
     const QString listening = QStringLiteral("engine for lab %1 listening on %2 (pid %3, owner %4)")
                                   .arg(lab.name, dir.apiSocket())
                                   .arg(::getpid())
