@@ -10,6 +10,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -39,6 +42,7 @@ private Q_SLOTS:
     void transcriptEventsReachSubscribersOnly();
     void clientThatNeverReadsLosesEventsNotTheEngine();
     void tooManyRequestsInProgressAreRefused();
+    void garbledRepliesStillSaySomething();
 
 private:
     // A raw connection that speaks bytes, for what EngineClient would never send.
@@ -446,6 +450,50 @@ void TestEngineProtocol::tooManyRequestsInProgressAreRefused()
     QCOMPARE(refused.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
         QStringLiteral("overloaded"));
     expectStatusStillWorks();
+}
+
+// The client side: an engine (here a fake one) that answers without a message, or with a line that is not
+// JSON, must still leave the user with a sentence.
+void TestEngineProtocol::garbledRepliesStillSaySomething()
+{
+    QLocalServer fake;
+    const QString path = m_dir->filePath(QStringLiteral("fake.sock"));
+    QVERIFY(fake.listen(path));
+    EngineConnection client;
+    QSignalSpy ready(&client, &EngineConnection::ready);
+    QSignalSpy events(&client, &EngineConnection::eventReceived);
+    client.connectToEngine(path);
+    QTRY_VERIFY(fake.hasPendingConnections() || fake.waitForNewConnection(100));
+    QLocalSocket *engine = fake.nextPendingConnection();
+    QVERIFY(engine);
+    QTRY_VERIFY(engine->canReadLine());
+    engine->readLine(); // hello
+    engine->write("{\"id\": 1, \"ok\": true, \"result\": {\"protocolVersion\": 1}}\n");
+    QTRY_COMPARE(ready.size(), 1);
+
+    EngineReply answer;
+    bool answered = false;
+    client.call(QStringLiteral("status"), {}, [&](const EngineReply &reply) {
+        answer = reply;
+        answered = true;
+    });
+    QTRY_VERIFY(engine->canReadLine());
+    engine->readLine();
+    engine->write("this is not JSON\n{\"id\": 2, \"ok\": false}\n");
+    QTRY_VERIFY(answered);
+    QVERIFY(!answer.ok);
+    QVERIFY2(answer.message.contains(QStringLiteral("without saying why")), qPrintable(answer.message));
+    bool toldAboutGarbage = false;
+    for (const QList<QVariant> &event : std::as_const(events))
+        toldAboutGarbage |= event.value(0).toString() == QLatin1String("protocol-error");
+    QVERIFY(toldAboutGarbage);
+
+    // An engine that dies leaves pending calls with a reason, not waiting forever.
+    bool lost = false;
+    client.call(QStringLiteral("status"), {},
+        [&](const EngineReply &reply) { lost = reply.code == QLatin1String("disconnected"); });
+    engine->abort();
+    QTRY_VERIFY(lost);
 }
 
 QTEST_GUILESS_MAIN(TestEngineProtocol)
