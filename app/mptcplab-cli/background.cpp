@@ -1,7 +1,8 @@
 #include "background.h"
 
+#include "core/pipereader.h"
+
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QFile>
 #include <QStringList>
 
@@ -10,7 +11,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
-#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -26,26 +26,10 @@ QString lastError()
 // The foreground half: wait for the engine's verdict, print it, exit. Never returns.
 [[noreturn]] void waitForEngine(int fd, pid_t engine, const QString &logFile, int timeoutMs)
 {
-    QByteArray said;
-    bool timedOut = false;
-    const QDeadlineTimer deadline(timeoutMs);
-    for (;;) {
-        pollfd readable { fd, POLLIN, 0 };
-        const int ready = ::poll(&readable, 1, int(deadline.remainingTime()));
-        if (ready < 0 && errno == EINTR)
-            continue;
-        if (ready == 0) {
-            timedOut = true;
-            break;
-        }
-        char chunk[4096];
-        const ssize_t got = ::read(fd, chunk, sizeof chunk);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            break;
-        said.append(chunk, got);
-    }
+    // The engine's verdict is one short line; a megabyte is far more than it ever says.
+    const PipeRead verdict = readUntilClosed(fd, 1024 * 1024, timeoutMs);
+    const QByteArray &said = verdict.data;
+    const bool timedOut = verdict.timedOut;
     QString message;
     int status = 1;
     if (said.startsWith('+')) {

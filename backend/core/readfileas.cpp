@@ -1,6 +1,7 @@
 #include "core/readfileas.h"
 
-#include <QDeadlineTimer>
+#include "core/pipereader.h"
+
 #include <QFile>
 
 #include <cerrno>
@@ -8,7 +9,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <grp.h>
-#include <poll.h>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -136,27 +136,9 @@ Result<QByteArray> readFileAs(const QString &path, const UserIds &user, qint64 m
     }
     ::close(pipe[1]);
 
-    QByteArray received;
-    bool timedOut = false;
-    const qint64 wanted = qint64(sizeof(Header)) + maxBytes + 1;
-    const QDeadlineTimer deadline(timeoutMs);
-    while (received.size() < wanted) {
-        pollfd readable { pipe[0], POLLIN, 0 };
-        const int ready = ::poll(&readable, 1, int(deadline.remainingTime()));
-        if (ready < 0 && errno == EINTR)
-            continue;
-        if (ready == 0) {
-            timedOut = true;
-            break;
-        }
-        char chunk[16384];
-        const ssize_t got = ::read(pipe[0], chunk, sizeof chunk);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            break;
-        received.append(chunk, got);
-    }
+    const PipeRead answer = readUntilClosed(pipe[0], qint64(sizeof(Header)) + maxBytes + 1, timeoutMs);
+    const QByteArray &received = answer.data;
+    const bool timedOut = answer.timedOut;
     ::close(pipe[0]);
     if (timedOut)
         ::kill(child, SIGKILL);

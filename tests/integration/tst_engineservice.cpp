@@ -104,13 +104,16 @@ void TestEngineService::hostileLabNamesChangeNothing()
     const QString sentinel = QDir::cleanPath(RuntimeDir::baseDir() + QStringLiteral("/../mlab-sentinel"));
     QVERIFY(QDir().mkpath(sentinel + QStringLiteral("/private")));
     const auto removeSentinel = qScopeGuard([&] { QDir(sentinel).removeRecursively(); });
+    const bool baseExisted = QFileInfo::exists(RuntimeDir::baseDir());
+    const QStringList labsBefore = RuntimeDir::existingLabs();
     LabHarness harness(QStringLiteral("ithostile")); // only for its cli(); no lab is brought up
     const CliResult result = harness.cli(arguments);
     QVERIFY2(result.exitCode != 0, qPrintable(result.out));
     QVERIFY2(result.err.contains(QStringLiteral("not a lab name")), qPrintable(result.err));
     QVERIFY(QFileInfo::exists(sentinel + QStringLiteral("/private")));
-    QVERIFY(
-        QFileInfo::exists(RuntimeDir::baseDir()) || !QFileInfo::exists(RuntimeDir::baseDir() + QStringLiteral("/..")));
+    // Nothing else moved either: the base and every lab in it are as they were.
+    QCOMPARE(QFileInfo::exists(RuntimeDir::baseDir()), baseExisted);
+    QCOMPARE(RuntimeDir::existingLabs(), labsBefore);
 }
 
 void TestEngineService::execStreamsTimesOutAndCancels()
