@@ -87,6 +87,20 @@ struct TrafficSpec
     QString wrapper; // e.g. "mptcpize run"; empty = run as is
 };
 
+// How the lab is tuned for failover (lab file key "failover").
+struct FailoverSpec
+{
+    // "symmetric": every source table also routes the node's other path subnets through their own interfaces,
+    // so each subflow stays wholly on one path (docs/failover.md). "tutorial": the tutorial's tables exactly,
+    // where the cross joins of a fullmesh client never complete and failover can take seconds.
+    QString routing = QStringLiteral("symmetric");
+    // Cap TCP's retransmission backoff on every node (net.ipv4.tcp_rto_min_us / tcp_rto_max_ms, Linux 6.15+),
+    // so a subflow retries a restored path within a second.
+    bool fastRecovery = false;
+
+    bool symmetricRouting() const { return routing == QLatin1String("symmetric"); }
+};
+
 // One end of a path: which interface of which node, and its switch port.
 struct PathEnd
 {
@@ -104,6 +118,7 @@ struct Lab
     QList<NodeSpec> nodes;
     QList<PathSpec> paths;
     TrafficSpec traffic;
+    FailoverSpec failover;
 
     const NodeSpec *nodeNamed(const QString &name) const;
     const PathSpec *pathNamed(const QString &name) const;

@@ -235,6 +235,17 @@ TrafficSpec readTraffic(const LabFields &f)
     return spec;
 }
 
+FailoverSpec readFailover(const LabFields &f)
+{
+    FailoverSpec spec;
+    const QString routingExpected = QStringLiteral("\"symmetric\" or \"tutorial\"");
+    spec.routing = f.string("routing", false, routingExpected).value_or(spec.routing);
+    if (spec.routing != QLatin1String("symmetric") && spec.routing != QLatin1String("tutorial"))
+        f.problems().reject(f.at("routing"), QStringLiteral("unknown routing"), quoted(spec.routing), routingExpected);
+    spec.fastRecovery = f.boolean("fastRecovery", QStringLiteral("true or false")).value_or(spec.fastRecovery);
+    return spec;
+}
+
 } // namespace
 
 Lab readLab(const json &root, LabProblems &problems)
@@ -246,7 +257,7 @@ Lab readLab(const json &root, LabProblems &problems)
         return lab;
     }
     const LabFields f(root, QString(), problems,
-        { "format", "name", "description", "switch", "management", "paths", "nodes", "traffic" });
+        { "format", "name", "description", "switch", "management", "paths", "nodes", "traffic", "failover" });
     if (const std::optional<QString> format = f.string("format", true, quoted(kFormat)); format && *format != kFormat)
         problems.reject(
             f.at("format"), QStringLiteral("not a lab file of this format"), quoted(*format), quoted(kFormat));
@@ -274,6 +285,9 @@ Lab readLab(const json &root, LabProblems &problems)
     if (const json *traffic
         = f.typed("traffic", false, json::value_t::object, QStringLiteral("an object with wrapper, server, client")))
         lab.traffic = readTraffic(LabFields(*traffic, f.at("traffic"), problems, { "wrapper", "server", "client" }));
+    if (const json *failover
+        = f.typed("failover", false, json::value_t::object, QStringLiteral("an object with routing, fastRecovery")))
+        lab.failover = readFailover(LabFields(*failover, f.at("failover"), problems, { "routing", "fastRecovery" }));
     return lab;
 }
 

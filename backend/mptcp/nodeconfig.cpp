@@ -34,6 +34,27 @@ QList<Command> interfaceCommands(const Lab &lab, const NodeSpec &node, const Int
     return commands;
 }
 
+// Each table also reaches the node's other path subnets, each through the interface on that path. A join
+// from the peer's address on path 1 to this node's address on path 2 arrives on path 1 (the peer's subflow is
+// bound to its own interface); the reply must leave on path 1 too, or the peer resets it and the join hangs
+// in SYN-SENT, slowing every failover (docs/failover.md).
+QList<Command> symmetricRoutes(const NodeSpec &node, const InterfaceSpec &iface, const QString &table)
+{
+    QList<Command> commands;
+    for (const InterfaceSpec &other : node.interfaces) {
+        if (other.management || other.path.isEmpty() || other.name == iface.name)
+            continue;
+        const QString subnet = subnetOf(other.address);
+        commands << nodeCommand(node.name,
+            { u"ip"_s, u"route"_s, u"replace"_s, subnet, u"dev"_s, other.name, u"scope"_s, u"link"_s, u"table"_s,
+                table },
+            u"symmetric routing: from %1 too, the %2 subnet %3 is reached through %4, the way its packets "
+            u"arrive, so a subflow between %2 and %5 runs wholly on %2 and its replies are not reset"_s.arg(
+                iface.ip(), other.path, subnet, other.name, iface.path));
+    }
+    return commands;
+}
+
 QList<Command> sourceRoutingCommands(const Lab &lab, const NodeSpec &node, const InterfaceSpec &iface)
 {
     QList<Command> commands;
@@ -52,6 +73,8 @@ QList<Command> sourceRoutingCommands(const Lab &lab, const NodeSpec &node, const
         { u"ip"_s, u"route"_s, u"replace"_s, subnetOf(iface.address), u"dev"_s, iface.name, u"scope"_s, u"link"_s,
             u"table"_s, table },
         u"table %1: the %2 subnet is reached directly through %3"_s.arg(table, iface.path, iface.name));
+    if (lab.failover.symmetricRouting())
+        commands << symmetricRoutes(node, iface, table);
     const QString peer = lab.peerAddress(node.name, iface.path);
     if (!peer.isEmpty()) {
         commands << nodeCommand(node.name,
@@ -60,6 +83,25 @@ QList<Command> sourceRoutingCommands(const Lab &lab, const NodeSpec &node, const
             u"source routing: replies from %1 leave through %2 via %3"_s.arg(ip, iface.path, peer));
     }
     return commands;
+}
+
+QList<Command> fastRecoveryCommands(const NodeSpec &node)
+{
+    // One shell test rather than two sysctls: without the tcp_rto_max_ms cap (Linux 6.15+) a lower
+    // tcp_rto_min alone makes the return of a restored path slower, not faster (DOMAIN notes), so on an
+    // older kernel both are skipped, and the output says so.
+    const QString script
+        = u"if [ -e /proc/sys/net/ipv4/tcp_rto_max_ms ]; then "
+          u"sysctl -w net.ipv4.tcp_rto_min_us=%1 net.ipv4.tcp_rto_max_ms=%2; "
+          u"else echo \"fastRecovery skipped: kernel $(uname -r) has no net.ipv4.tcp_rto_max_ms "
+          u"(Linux 6.15+); a restored path may take seconds to carry data again\"; fi"_s.arg(FastRecoveryRtoMinUs)
+              .arg(FastRecoveryRtoMaxMs);
+    return { nodeCommand(node.name, { u"sh"_s, u"-c"_s, script },
+        u"fast recovery: TCP waits at least %1 ms and at most %2 ms before resending, instead of 200 ms and up "
+        u"to 120 s doubling after every loss; a subflow on a path that comes back retries within a second, and "
+        u"MPTCP's connection-level retransmit timer, which follows the subflow timers, fires sooner after a "
+        u"break"_s.arg(FastRecoveryRtoMinUs / 1000)
+            .arg(FastRecoveryRtoMaxMs)) };
 }
 
 } // namespace
@@ -79,6 +121,15 @@ QList<Command> networkCommands(const Lab &lab, const NodeSpec &node)
         if (!iface.management)
             commands << interfaceCommands(lab, node, iface);
     }
+    commands << routingCommands(lab, node);
+    if (lab.failover.fastRecovery)
+        commands << fastRecoveryCommands(node);
+    return commands;
+}
+
+QList<Command> routingCommands(const Lab &lab, const NodeSpec &node)
+{
+    QList<Command> commands;
     for (const InterfaceSpec &iface : node.interfaces) {
         if (!iface.management && !iface.path.isEmpty())
             commands << sourceRoutingCommands(lab, node, iface);

@@ -18,6 +18,12 @@ inline Lab seedLab()
     return lab.value();
 }
 
+// A lab file from tests/fixtures/labs, e.g. "three-paths.json".
+inline Result<Lab> loadFixtureLab(const char *name)
+{
+    return loadLabFile(QStringLiteral(MPTCPLAB_FIXTURES_DIR "/labs/") + QString::fromLatin1(name));
+}
+
 inline QByteArray readFixture(const char *name)
 {
     QFile file(QStringLiteral(MPTCPLAB_FIXTURES_DIR "/") + QString::fromLatin1(name));

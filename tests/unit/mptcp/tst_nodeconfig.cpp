@@ -18,6 +18,22 @@ QStringList render(const QList<Command> &commands)
     return lines;
 }
 
+const QString FastRecovery = u"sh -c 'if [ -e /proc/sys/net/ipv4/tcp_rto_max_ms ]; then sysctl -w "
+                             u"net.ipv4.tcp_rto_min_us=50000 net.ipv4.tcp_rto_max_ms=1000; else echo \"fastRecovery "
+                             u"skipped: kernel $(uname -r) has no net.ipv4.tcp_rto_max_ms (Linux 6.15+); a restored "
+                             u"path may take seconds to carry data again\"; fi'"_s;
+
+// The source tables of a node: rules and routes only.
+QStringList tableLines(const QList<Command> &commands)
+{
+    QStringList lines;
+    for (const QString &line : render(commands)) {
+        if (line.contains(u" table "_s))
+            lines << line;
+    }
+    return lines;
+}
+
 } // namespace
 
 class TestNodeConfig : public QObject
@@ -30,6 +46,11 @@ private slots:
     void everyCommandRunsOnItsNodeWithAReason();
     void unlimitedPathRemovesShaping();
     void noDefaultPathMeansNoMainDefaultRoute();
+    void tutorialRoutingKeepsTheTutorialTables();
+    void symmetricRoutingCoversEveryPath();
+    void legacyProfileGetsTheSameSymmetricRouting();
+    void fastRecoveryIsAnOption();
+    void routingCommandsAreTheRoutingPartOfNetworkCommands();
     void subnetOf_data();
     void subnetOf();
 };
@@ -50,12 +71,15 @@ void TestNodeConfig::seedCommands_data()
                                   u"[may fail] ip rule del from 10.168.1.1 table 1"_s,
                                   u"ip rule add from 10.168.1.1 table 1"_s,
                                   u"ip route replace 10.168.1.0/24 dev eth0 scope link table 1"_s,
+                                  u"ip route replace 10.168.2.0/24 dev eth1 scope link table 1"_s,
                                   u"ip route replace default via 10.168.1.2 dev eth0 table 1"_s,
                                   u"[may fail] ip rule del from 10.168.2.1 table 2"_s,
                                   u"ip rule add from 10.168.2.1 table 2"_s,
                                   u"ip route replace 10.168.2.0/24 dev eth1 scope link table 2"_s,
+                                  u"ip route replace 10.168.1.0/24 dev eth0 scope link table 2"_s,
                                   u"ip route replace default via 10.168.2.2 dev eth1 table 2"_s,
                                   u"ip route replace default via 10.168.1.2 dev eth0"_s,
+                                  FastRecovery,
                               };
     QTest::newRow("NodeB") << u"NodeB"_s
                            << QStringList {
@@ -68,12 +92,15 @@ void TestNodeConfig::seedCommands_data()
                                   u"[may fail] ip rule del from 10.168.1.2 table 1"_s,
                                   u"ip rule add from 10.168.1.2 table 1"_s,
                                   u"ip route replace 10.168.1.0/24 dev eth0 scope link table 1"_s,
+                                  u"ip route replace 10.168.2.0/24 dev eth1 scope link table 1"_s,
                                   u"ip route replace default via 10.168.1.1 dev eth0 table 1"_s,
                                   u"[may fail] ip rule del from 10.168.2.2 table 2"_s,
                                   u"ip rule add from 10.168.2.2 table 2"_s,
                                   u"ip route replace 10.168.2.0/24 dev eth1 scope link table 2"_s,
+                                  u"ip route replace 10.168.1.0/24 dev eth0 scope link table 2"_s,
                                   u"ip route replace default via 10.168.2.1 dev eth1 table 2"_s,
                                   u"ip route replace default via 10.168.1.1 dev eth0"_s,
+                                  FastRecovery,
                               };
 }
 
@@ -114,9 +141,87 @@ void TestNodeConfig::noDefaultPathMeansNoMainDefaultRoute()
 {
     Lab lab = test::seedLab();
     lab.nodes[0].defaultPath.clear();
+    lab.failover.fastRecovery = false;
     const QStringList lines = render(networkCommands(lab, lab.nodes[0]));
-    QCOMPARE(lines.size(), 14);
+    QCOMPARE(lines.size(), 16);
     QCOMPARE(lines.last(), u"ip route replace default via 10.168.2.2 dev eth1 table 2"_s);
+}
+
+void TestNodeConfig::tutorialRoutingKeepsTheTutorialTables()
+{
+    Lab lab = test::seedLab();
+    lab.failover.routing = u"tutorial"_s;
+    QCOMPARE(tableLines(networkCommands(lab, lab.nodes[1])),
+        (QStringList {
+            u"[may fail] ip rule del from 10.168.1.2 table 1"_s,
+            u"ip rule add from 10.168.1.2 table 1"_s,
+            u"ip route replace 10.168.1.0/24 dev eth0 scope link table 1"_s,
+            u"ip route replace default via 10.168.1.1 dev eth0 table 1"_s,
+            u"[may fail] ip rule del from 10.168.2.2 table 2"_s,
+            u"ip rule add from 10.168.2.2 table 2"_s,
+            u"ip route replace 10.168.2.0/24 dev eth1 scope link table 2"_s,
+            u"ip route replace default via 10.168.2.1 dev eth1 table 2"_s,
+        }));
+}
+
+// Three paths: every table reaches all three subnets, each through the interface on its own path.
+void TestNodeConfig::symmetricRoutingCoversEveryPath()
+{
+    const Result<Lab> lab = test::loadFixtureLab("three-paths.json");
+    QVERIFY2(lab.ok(), lab.ok() ? "" : qPrintable(lab.error()));
+    for (const NodeSpec &node : lab->nodes) {
+        const QStringList lines = tableLines(networkCommands(*lab, node));
+        for (const InterfaceSpec &from : node.interfaces) {
+            if (from.management)
+                continue;
+            const QString table = QString::number(lab->pathNamed(from.path)->routingTable);
+            for (const InterfaceSpec &to : node.interfaces) {
+                if (to.management)
+                    continue;
+                const QString route = u"ip route replace %1 dev %2 scope link table %3"_s.arg(
+                    mlab::subnetOf(to.address), to.name, table);
+                QVERIFY2(lines.contains(route), qPrintable(node.name + u": missing "_s + route));
+            }
+        }
+    }
+}
+
+void TestNodeConfig::legacyProfileGetsTheSameSymmetricRouting()
+{
+    const Lab upstream = test::seedLab();
+    Lab legacy = upstream;
+    for (NodeSpec &node : legacy.nodes)
+        node.mptcp.profile = u"legacy"_s;
+    for (qsizetype i = 0; i < upstream.nodes.size(); ++i) {
+        const QStringList tables = tableLines(networkCommands(legacy, legacy.nodes[i]));
+        QCOMPARE(tables, tableLines(networkCommands(upstream, upstream.nodes[i])));
+        QVERIFY(tables.contains(u"ip route replace 10.168.1.0/24 dev eth0 scope link table 2"_s));
+        QVERIFY(tables.contains(u"ip route replace 10.168.2.0/24 dev eth1 scope link table 1"_s));
+    }
+}
+
+void TestNodeConfig::fastRecoveryIsAnOption()
+{
+    Lab lab = test::seedLab();
+    QVERIFY(lab.failover.fastRecovery); // on in the seed lab
+    const QList<Command> on = networkCommands(lab, lab.nodes[0]);
+    QCOMPARE(on.last().toShell(), FastRecovery);
+    QVERIFY(on.last().why.contains(u"at most 1000 ms"_s));
+    QVERIFY(!on.last().mayFail); // an old kernel is not a failure: the script says so and succeeds
+    lab.failover.fastRecovery = false;
+    for (const Command &command : networkCommands(lab, lab.nodes[0]))
+        QVERIFY2(!command.toShell().contains(u"tcp_rto"_s), qPrintable(command.toShell()));
+}
+
+void TestNodeConfig::routingCommandsAreTheRoutingPartOfNetworkCommands()
+{
+    const Lab lab = test::seedLab();
+    for (const NodeSpec &node : lab.nodes) {
+        const QStringList all = render(networkCommands(lab, node));
+        const QStringList routing = render(routingCommands(lab, node));
+        QCOMPARE(routing.size(), 11);
+        QCOMPARE(all.mid(6, routing.size()), routing);
+    }
 }
 
 void TestNodeConfig::subnetOf_data()

@@ -139,10 +139,15 @@ void TestNodeSetup::upstreamSeedInNamespaces()
     const Run qdisc = inNamespace(nsFor(b.name), { u"tc"_s, u"qdisc"_s, u"show"_s, u"dev"_s, u"eth1"_s });
     QVERIFY2(qdisc.out.contains("tbf") && qdisc.out.contains("rate 50Mbit"), qdisc.out.constData());
 
-    // Source routing: whatever the destination, packets from an address leave through its own path.
+    // Source routing, made symmetric: a socket bound to its path's interface (an MPTCP subflow) leaves
+    // through it whatever the destination; a reply to a path subnet leaves on that path, the way the request
+    // came; anything else leaves through its source's path.
     const QList<std::pair<QStringList, QByteArray>> routes {
-        { { u"10.168.1.2"_s, u"from"_s, u"10.168.2.1"_s }, "via 10.168.2.2 dev eth1 table 2" },
-        { { u"10.168.2.2"_s, u"from"_s, u"10.168.1.1"_s }, "via 10.168.1.2 dev eth0 table 1" },
+        { { u"10.168.1.2"_s, u"from"_s, u"10.168.2.1"_s, u"oif"_s, u"eth1"_s }, "via 10.168.2.2 dev eth1 table 2" },
+        { { u"10.168.2.2"_s, u"from"_s, u"10.168.1.1"_s, u"oif"_s, u"eth0"_s }, "via 10.168.1.2 dev eth0 table 1" },
+        { { u"10.168.1.2"_s, u"from"_s, u"10.168.2.1"_s }, "dev eth0 table 2" },
+        { { u"10.168.2.2"_s, u"from"_s, u"10.168.1.1"_s }, "dev eth1 table 1" },
+        { { u"192.0.2.7"_s, u"from"_s, u"10.168.2.1"_s }, "via 10.168.2.2 dev eth1 table 2" },
         { { u"192.0.2.7"_s }, "via 10.168.1.2 dev eth0" },
     };
     for (const auto &[query, expected] : routes) {
