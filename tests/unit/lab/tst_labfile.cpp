@@ -214,6 +214,10 @@ void TestLabFile::goodSeedVariant_data()
     row("/31 point-to-point", R"([{"op":"replace","path":"/nodes/0/interfaces/0/address","value":"10.168.1.0/31"},
             {"op":"replace","path":"/nodes/1/interfaces/0/address","value":"10.168.1.1/31"}])",
         "peer", "10.168.1.1");
+    row("failover as shipped", "[]", "failover", "symmetric fastRecovery");
+    row("failover defaults", R"([{"op":"remove","path":"/failover"}])", "failover", "symmetric");
+    row("tutorial routing", R"([{"op":"replace","path":"/failover","value":{"routing":"tutorial"}}])", "failover",
+        "tutorial");
 }
 
 void TestLabFile::goodSeedVariant()
@@ -238,6 +242,8 @@ void TestLabFile::goodSeedVariant()
                 .arg(lab.nodes[0].mptcp.addAddrAccepted) },
         { QStringLiteral("defaultPath0"), lab.nodes[0].defaultPath },
         { QStringLiteral("table1"), QString::number(lab.paths[1].routingTable) },
+        { QStringLiteral("failover"),
+            lab.failover.routing + (lab.failover.fastRecovery ? QStringLiteral(" fastRecovery") : QString()) },
         { QStringLiteral("vlan1"), QString::number(lab.paths[1].vlan) },
         { QStringLiteral("mac0"), lab.nodes[0].interfaces[0].mac },
         { QStringLiteral("traffic"),

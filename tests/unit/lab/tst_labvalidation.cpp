@@ -56,6 +56,14 @@ void TestLabValidation::badSeedVariant_data()
         R"("subflow")", R"(did you mean "subflows"?)");
     row("unknown traffic key", R"([{"op":"add","path":"/traffic/server/cmd","value":"iperf -s"}])",
         "/traffic/server/cmd", R"("cmd")", "one of node, command");
+    row("unknown routing", R"([{"op":"replace","path":"/failover/routing","value":"asymmetric"}])",
+        "/failover/routing", R"("asymmetric")", R"("symmetric" or "tutorial")");
+    row("fastRecovery not a boolean", R"([{"op":"replace","path":"/failover/fastRecovery","value":"yes"}])",
+        "/failover/fastRecovery", R"("yes")", "true or false");
+    row("unknown failover key", R"([{"op":"add","path":"/failover/rtoMax","value":1000}])", "/failover/rtoMax",
+        R"("rtoMax")", "one of routing, fastRecovery");
+    row("failover not an object", R"([{"op":"replace","path":"/failover","value":true}])", "/failover", "true",
+        "an object with routing, fastRecovery");
     row("missing mac", R"([{"op":"remove","path":"/nodes/0/interfaces/1/mac"}])", "/nodes/0/interfaces/1/mac",
         "nothing", "a unicast MAC such as \"52:54:00:01:01:01\"");
     row("missing paths", R"([{"op":"remove","path":"/paths"}])", "/paths", "nothing", "an array of paths");
