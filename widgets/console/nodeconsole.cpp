@@ -1,0 +1,129 @@
+#include "console/nodeconsole.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QVBoxLayout>
+
+namespace mlab {
+
+namespace {
+
+constexpr int MaxHistory = 200;
+constexpr int MaxOutputLines = 20000; // a runaway command must not eat the window's memory
+
+} // namespace
+
+NodeConsole::NodeConsole(const QStringList &nodes, QWidget *parent)
+    : QWidget(parent)
+    , m_node(new QComboBox(this))
+    , m_output(new QPlainTextEdit(this))
+    , m_input(new QLineEdit(this))
+    , m_run(new QPushButton(tr("Run"), this))
+    , m_stop(new QPushButton(tr("Stop"), this))
+{
+    m_node->addItems(nodes);
+    m_output->setReadOnly(true);
+    m_output->setMaximumBlockCount(MaxOutputLines);
+    m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_input->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_input->setPlaceholderText(tr("A command to run on the node, e.g. ip mptcp endpoint show"));
+    m_input->installEventFilter(this);
+
+    auto *line = new QHBoxLayout;
+    line->addWidget(m_node);
+    line->addWidget(m_input, 1);
+    line->addWidget(m_run);
+    line->addWidget(m_stop);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_output, 1);
+    layout->addLayout(line);
+
+    connect(m_input, &QLineEdit::returnPressed, this, [this] { submit(m_input->text()); });
+    connect(m_run, &QPushButton::clicked, this, [this] { submit(m_input->text()); });
+    connect(m_stop, &QPushButton::clicked, this, &NodeConsole::cancelRequested);
+    updateControls();
+}
+
+QString NodeConsole::node() const
+{
+    return m_node->currentText();
+}
+
+QString NodeConsole::output() const
+{
+    return m_output->toPlainText();
+}
+
+void NodeConsole::setLabReady(bool ready)
+{
+    m_ready = ready;
+    updateControls();
+}
+
+void NodeConsole::updateControls()
+{
+    m_run->setEnabled(m_ready && !m_running);
+    m_input->setEnabled(m_ready && !m_running);
+    m_node->setEnabled(!m_running);
+    m_stop->setEnabled(m_running);
+}
+
+void NodeConsole::submit(const QString &command)
+{
+    const QString trimmed = command.trimmed();
+    if (trimmed.isEmpty() || !m_ready || m_running)
+        return;
+    if (m_history.isEmpty() || m_history.last() != trimmed)
+        m_history.append(trimmed);
+    while (m_history.size() > MaxHistory)
+        m_history.removeFirst();
+    m_historyIndex = int(m_history.size());
+    m_input->clear();
+    m_running = true;
+    updateControls();
+    m_output->appendPlainText(QStringLiteral("%1$ %2").arg(node(), trimmed));
+    Q_EMIT runRequested(node(), trimmed);
+}
+
+void NodeConsole::appendOutput(const QString &stream, const QString &data)
+{
+    Q_UNUSED(stream); // stdout and stderr interleave as a terminal shows them
+    QScrollBar *bar = m_output->verticalScrollBar();
+    const bool atEnd = bar->value() == bar->maximum();
+    m_output->moveCursor(QTextCursor::End);
+    m_output->insertPlainText(data);
+    if (atEnd) // keep reading where the user scrolled to
+        bar->setValue(bar->maximum());
+}
+
+void NodeConsole::finish(int exitStatus, const QString &error)
+{
+    if (!error.isEmpty())
+        m_output->appendPlainText(tr("[%1]").arg(error));
+    else if (exitStatus != 0)
+        m_output->appendPlainText(tr("[exit status %1]").arg(exitStatus));
+    m_running = false;
+    updateControls();
+    m_input->setFocus();
+}
+
+bool NodeConsole::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_input && event->type() == QEvent::KeyPress && !m_history.isEmpty()) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Up || key == Qt::Key_Down) {
+            m_historyIndex = std::clamp(m_historyIndex + (key == Qt::Key_Up ? -1 : 1), 0, int(m_history.size()));
+            m_input->setText(m_historyIndex < m_history.size() ? m_history.at(m_historyIndex) : QString());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace mlab

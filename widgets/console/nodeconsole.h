@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QStringList>
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace mlab {
+
+// A command console on one node of the lab: type a command, see its output as it comes, Up/Down for the
+// history. It runs nothing itself: runRequested goes to the engine (exec over the node's SSH session) and the
+// output comes back through appendOutput/finish.
+class NodeConsole : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit NodeConsole(const QStringList &nodes, QWidget *parent = nullptr);
+
+    void setLabReady(bool ready);
+    void appendOutput(const QString &stream, const QString &data);
+    void finish(int exitStatus, const QString &error);
+    bool isRunning() const { return m_running; }
+    QString node() const;
+    QStringList history() const { return m_history; }
+    QString output() const; // everything shown so far
+
+    // Runs command as if the user had typed it (and adds it to the history).
+    void submit(const QString &command);
+
+Q_SIGNALS:
+    void runRequested(const QString &node, const QString &command);
+    void cancelRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void updateControls();
+
+    bool m_ready = false;
+    bool m_running = false;
+    QStringList m_history;
+    int m_historyIndex = 0; // == m_history.size(): the line being typed
+    QComboBox *m_node = nullptr;
+    QPlainTextEdit *m_output = nullptr;
+    QLineEdit *m_input = nullptr;
+    QPushButton *m_run = nullptr;
+    QPushButton *m_stop = nullptr;
+};
+
+} // namespace mlab
