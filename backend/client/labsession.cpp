@@ -205,8 +205,21 @@ void LabSession::start()
 {
     if (isBusy() || m_engineState == EngineState::Starting)
         return;
+    startEngineThen([this] { bringUp(); });
+}
+
+void LabSession::cleanUp()
+{
+    if (isBusy() || m_engineState == EngineState::Starting)
+        return;
+    // A fresh engine removes what a dead one left (as root); down then takes the rest away.
+    startEngineThen([this] { stop(); });
+}
+
+void LabSession::startEngineThen(std::function<void()> then)
+{
     if (m_engineState == EngineState::Connected) {
-        bringUp();
+        then();
         return;
     }
     setEngineState(EngineState::Starting, tr("starting the engine of lab %1").arg(m_lab.name));
@@ -218,9 +231,9 @@ void LabSession::start()
         setEngineState(EngineState::Lost, reason);
         Q_EMIT operationFinished(u"up"_s, false, reason);
     });
-    connect(starter, &EngineStarter::started, this, [this, starter](const QString &socketPath) {
+    connect(starter, &EngineStarter::started, this, [this, starter, then](const QString &socketPath) {
         starter->deleteLater();
-        connectTo(socketPath, [this] { bringUp(); });
+        connectTo(socketPath, then);
     });
     starter->start(m_lab);
 }
@@ -279,13 +292,15 @@ void LabSession::request(const QString &operation, const QString &method, const 
 void LabSession::breakLink(const QString &link, const QString &mode)
 {
     request(u"break"_s, u"break"_s, { { u"link"_s, link }, { u"mode"_s, mode } },
-        [link](const QJsonObject &result) -> QString { return link + u": "_s + result.value(u"message"_s).toString(); });
+        [link](
+            const QJsonObject &result) -> QString { return link + u": "_s + result.value(u"message"_s).toString(); });
 }
 
 void LabSession::restoreLink(const QString &link)
 {
-    request(u"restore"_s, u"restore"_s, { { u"link"_s, link } },
-        [link](const QJsonObject &result) -> QString { return link + u": "_s + result.value(u"message"_s).toString(); });
+    request(u"restore"_s, u"restore"_s, { { u"link"_s, link } }, [link](const QJsonObject &result) -> QString {
+        return link + u": "_s + result.value(u"message"_s).toString();
+    });
 }
 
 void LabSession::startTraffic()
@@ -340,6 +355,20 @@ qint64 LabSession::exec(const QString &node, const QString &command, int timeout
                 reply.ok ? QString() : reply.message);
         });
     return *id;
+}
+
+void LabSession::run(const QString &node, const QString &command, RunHandler handler)
+{
+    if (m_engineState != EngineState::Connected || !m_connection) {
+        handler(false, -1, {}, tr("lab %1 is not running").arg(m_lab.name));
+        return;
+    }
+    m_connection->call(
+        u"exec"_s, { { u"node"_s, node }, { u"command"_s, command } }, [handler](const EngineReply &reply) {
+            const QJsonObject result = reply.result.toObject();
+            handler(reply.ok, result.value(u"exitStatus"_s).toInt(-1), result.value(u"output"_s).toString(),
+                reply.ok ? result.value(u"errors"_s).toString() : reply.message);
+        });
 }
 
 void LabSession::cancelExec(qint64 requestId)

@@ -47,6 +47,8 @@ public:
     void start();
     // Takes the lab down; the engine exits afterwards.
     void stop();
+    // After the engine died: starts a fresh one (which removes what the dead one left) and takes the lab down.
+    void cleanUp();
     void breakLink(const QString &link, const QString &mode = QStringLiteral("cut"));
     void restoreLink(const QString &link);
     void startTraffic();
@@ -59,6 +61,10 @@ public:
     // execFinished(requestId, exitStatus, error). Returns the request id, or 0 when not connected.
     qint64 exec(const QString &node, const QString &command, int timeoutMs = 600000);
     void cancelExec(qint64 requestId);
+    // A short command whose whole output is wanted at once (e.g. `ip mptcp endpoint show` for a view). ok is
+    // false when it could not run (error says why); a command that ran and failed has ok true and its status.
+    using RunHandler = std::function<void(bool ok, int exitStatus, const QString &output, const QString &error)>;
+    void run(const QString &node, const QString &command, RunHandler handler);
 
 Q_SIGNALS:
     void engineStateChanged(mlab::LabSession::EngineState state, const QString &reason);
@@ -84,6 +90,7 @@ private:
     void onEvent(const QString &name, const QJsonObject &event);
     void setEngineState(EngineState state, const QString &reason = {});
     void bringUp();
+    void startEngineThen(std::function<void()> then);
     // Calls method; the reply becomes operationFinished(operation, ...) and, on success, a status refresh.
     void request(const QString &operation, const QString &method, const QJsonObject &params,
         std::function<QString(const QJsonObject &result)> describe = {});

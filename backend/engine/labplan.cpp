@@ -90,16 +90,21 @@ Result<LabPlan> buildLabPlan(const Lab &lab, const RuntimeDir &dir)
     return plan;
 }
 
+ScriptSshOptions scriptSshOptions(const RuntimeDir &dir)
+{
+    ScriptSshOptions ssh;
+    ssh.keyPath = dir.clientKey();
+    ssh.knownHostsPath = dir.keysDir() + QStringLiteral("/known_hosts");
+    ssh.managementNamespace = dir.managementNetns();
+    return ssh;
+}
+
 Result<QString> labScript(const Lab &lab, const RuntimeDir &dir)
 {
     Result<LabPlan> plan = buildLabPlan(lab, dir);
     if (!plan)
         return fail(plan.error());
-    ScriptSshOptions ssh;
-    ssh.keyPath = dir.clientKey();
-    ssh.knownHostsPath = dir.keysDir() + QStringLiteral("/known_hosts");
-    ssh.managementNamespace = dir.managementNetns();
-    return exportScript(lab, plan->host, plan->nodes, ssh);
+    return exportScript(lab, plan->host, plan->nodes, scriptSshOptions(dir));
 }
 
 QString formatPlan(const LabPlan &plan)

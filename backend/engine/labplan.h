@@ -2,6 +2,7 @@
 
 #include "core/command.h"
 #include "core/result.h"
+#include "mptcp/script.h"
 
 #include <QList>
 #include <QMap>
@@ -21,6 +22,8 @@ struct LabPlan
 };
 
 Result<LabPlan> buildLabPlan(const Lab &lab, const RuntimeDir &dir);
+// How the exported script reaches the nodes of a lab running in dir (its key, known_hosts, management netns).
+ScriptSshOptions scriptSshOptions(const RuntimeDir &dir);
 // A shell script that builds the lab by hand (see mptcp/script.h).
 Result<QString> labScript(const Lab &lab, const RuntimeDir &dir);
 // The plan as readable text, grouped by where each command runs.
