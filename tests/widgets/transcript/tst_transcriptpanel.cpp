@@ -85,15 +85,6 @@ QList<qint64> shownSeqs(const TranscriptPanel &panel)
     return seqs;
 }
 
-ScriptSshOptions sshOf(const RuntimeDir &dir)
-{
-    ScriptSshOptions ssh;
-    ssh.keyPath = dir.clientKey();
-    ssh.knownHostsPath = dir.keysDir() + u"/known_hosts"_s;
-    ssh.managementNamespace = dir.managementNetns();
-    return ssh;
-}
-
 } // namespace
 
 void TestTranscriptPanel::filters_data()
@@ -175,7 +166,7 @@ void TestTranscriptPanel::exportReadsLikeTheCliScript()
     TranscriptPanel panel;
     const QList<TranscriptEntry> entries = planTranscript(lab);
     panel.appendEntries(toJsonArray(entries));
-    panel.setScriptTarget(lab, sshOf(dir));
+    panel.setScriptTarget(lab, scriptSshOptions(dir));
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString path = tmp.filePath(u"seed.sh"_s);
@@ -194,7 +185,7 @@ void TestTranscriptPanel::exportShownOnlyInOrder()
     const Lab lab = test::seedLab();
     TranscriptPanel panel;
     panel.appendEntries(runningLab());
-    panel.setScriptTarget(lab, sshOf(RuntimeDir(lab.name)));
+    panel.setScriptTarget(lab, scriptSshOptions(RuntimeDir(lab.name)));
     QTemporaryDir tmp;
     const QString path = tmp.filePath(u"running.sh"_s);
     const Result<TranscriptExport> written = panel.exportScript(path);
@@ -249,7 +240,7 @@ void TestTranscriptPanel::exportErrorsNameThePath()
     panel.setNodeFilter(node);
     if (withLab) {
         const Lab lab = test::seedLab();
-        panel.setScriptTarget(lab, sshOf(RuntimeDir(lab.name)));
+        panel.setScriptTarget(lab, scriptSshOptions(RuntimeDir(lab.name)));
     }
     const QString path = tmp.filePath(file);
     const Result<TranscriptExport> written = panel.exportScript(path);
