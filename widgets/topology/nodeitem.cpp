@@ -1,0 +1,82 @@
+#include "topology/nodeitem.h"
+
+#include "topology/cableitem.h"
+#include "topology/topologylayout.h"
+
+#include <QCursor>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace mlab {
+
+NodeItem::NodeItem(const QString &name, const QString &title, const QString &caption)
+    : m_name(name)
+    , m_title(title)
+    , m_caption(caption)
+{
+    setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
+    setCursor(Qt::OpenHandCursor);
+    // Above the cables, whose node end lies under the box.
+    setZValue(2);
+}
+
+QRectF NodeItem::sceneBox() const
+{
+    return QRectF(scenePos() - QPointF(kNodeBoxSize.width(), kNodeBoxSize.height()) / 2.0, kNodeBoxSize);
+}
+
+void NodeItem::addCable(CableItem *cable)
+{
+    m_cables.append(cable);
+}
+
+QRectF NodeItem::boundingRect() const
+{
+    const QRectF box(
+        -kNodeBoxSize.width() / 2.0, -kNodeBoxSize.height() / 2.0, kNodeBoxSize.width(), kNodeBoxSize.height());
+    return box.adjusted(-2, -2, 2, 2);
+}
+
+void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QRectF box = boundingRect().adjusted(2, 2, -2, -2);
+    const bool selected = option->state & QStyle::State_Selected;
+    painter->setPen(QPen(selected ? QColor(0x00, 0x5a, 0x9e) : QColor(0x40, 0x40, 0x40), selected ? 2.5 : 1.5));
+    painter->setBrush(fillColour());
+    painter->drawRoundedRect(box, 8, 8);
+
+    QFont font = painter->font();
+    font.setBold(true);
+    painter->setFont(font);
+    painter->setPen(Qt::black);
+    const QRectF top(box.left() + 6, box.top() + 4, box.width() - 12, box.height() / 2 - 4);
+    painter->drawText(
+        top, Qt::AlignCenter, painter->fontMetrics().elidedText(m_title, Qt::ElideRight, int(top.width())));
+    font.setBold(false);
+    painter->setFont(font);
+    painter->setPen(QColor(0x50, 0x50, 0x50));
+    const QRectF bottom(box.left() + 6, box.center().y(), box.width() - 12, box.height() / 2 - 4);
+    painter->drawText(
+        bottom, Qt::AlignCenter, painter->fontMetrics().elidedText(m_caption, Qt::ElideMiddle, int(bottom.width())));
+}
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged) {
+        for (CableItem *cable : std::as_const(m_cables))
+            cable->adjust();
+    }
+    return QGraphicsItem::itemChange(change, value);
+}
+
+QColor NodeItem::fillColour() const
+{
+    return QColor(0xe8, 0xf0, 0xfa);
+}
+
+QColor HostItem::fillColour() const
+{
+    return QColor(0xee, 0xee, 0xee);
+}
+
+} // namespace mlab

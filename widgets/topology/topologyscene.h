@@ -1,0 +1,90 @@
+#pragma once
+
+#include "lab/labmodel.h"
+#include "topology/cableitem.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QJsonObject>
+#include <QPointF>
+
+class QMenu;
+
+namespace mlab {
+
+class LegendItem;
+class NodeItem;
+class SwitchItem;
+
+// The lab drawn as nodes, the management host and the VDE switch, joined by one cable per interface in the colour
+// of its VLAN. Fed through plain methods (the lab, the engine's status, link events and telemetry batches, see
+// docs/engine-api.md); what the user asks for (break, unplug, restore a link; a node moved) leaves as signals.
+class TopologyScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    using State = CableItem::State;
+
+    explicit TopologyScene(QObject *parent = nullptr);
+    explicit TopologyScene(const Lab &lab, QObject *parent = nullptr);
+
+    // Replaces everything with the lab in its default layout; link states and rates start afresh.
+    void setLab(const Lab &lab);
+    const Lab &lab() const { return m_lab; }
+
+    // Node name -> centre of its box; the management host is "host" (a name no node may have). Names the lab does
+    // not have are ignored, so positions saved with an older version of the lab are harmless.
+    void setNodePositions(const QHash<QString, QPointF> &positions);
+    QHash<QString, QPointF> nodePositions() const;
+
+    // mode: "cut" or "unplug" when broken (empty means "cut"). Only path cables change; management cables
+    // cannot be broken.
+    void setLinkState(int port, State state, const QString &mode = QString());
+    void setLinkRate(int port, double bitsPerSecond);
+
+    // The engine's `status` result: a path port on the dead VLAN is cut; interfaces' and paths' "broken" and
+    // "breakMode" say more where present. Ports the status says nothing about keep their state.
+    void applyStatus(const QJsonObject &status);
+    // A `link` event: {port, link, broken, mode}.
+    void applyLinkEvent(const QJsonObject &event);
+    // A `telemetry` batch: every end of a path shows the newest point of `path/<name>` (or, without it,
+    // `switch/path/<name>`).
+    void applyTelemetry(const QJsonObject &batch);
+
+    NodeItem *nodeItem(const QString &name) const { return m_nodes.value(name); }
+    CableItem *cableItem(int port) const { return m_cables.value(port); }
+    SwitchItem *switchItem() const { return m_switch; }
+    LegendItem *legendItem() const { return m_legend; }
+
+    // Break (cut), Unplug and Restore for the cable on port, enabled by its state; the caller owns the menu.
+    QMenu *createCableMenu(int port, QWidget *parent = nullptr);
+
+signals:
+    void breakRequested(const QString &link, const QString &mode);
+    void restoreRequested(const QString &link);
+    // At the end of a drag, for every box that moved.
+    void nodeMoved(const QString &name, const QPointF &pos);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
+
+private:
+    void addCable(CableItem::Ends ends, CableItem::Id id, CableItem::Role role);
+    CableItem *cableAt(const QPointF &scenePos) const;
+    void clickCable(const CableItem &cable);
+    // Broken, or no longer broken: an impaired cable stays impaired when the engine says it is not broken.
+    void markBroken(int port, bool broken, const QString &mode);
+
+    Lab m_lab;
+    SwitchItem *m_switch = nullptr;
+    LegendItem *m_legend = nullptr;
+    QHash<QString, NodeItem *> m_nodes; // the host's box too, as "host"
+    QHash<int, CableItem *> m_cables; // by switch port
+    int m_pressedCable = 0; // port of the cable a left button went down on; 0: none (ports start at 1)
+    QHash<QString, QPointF> m_pressPositions; // box positions when a drag may have started
+};
+
+} // namespace mlab

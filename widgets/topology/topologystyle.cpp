@@ -1,0 +1,61 @@
+#include "topology/topologystyle.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace mlab {
+
+QColor pathCableColour(int pathIndex)
+{
+    // Distinguishable for the common colour-vision deficiencies (Okabe-Ito), none of them red or grey, which
+    // belong to the dead VLAN and to management.
+    static const std::array<QColor, 6> palette { QColor(0x00, 0x72, 0xb2), QColor(0x00, 0x9e, 0x73),
+        QColor(0xcc, 0x79, 0xa7), QColor(0xe6, 0x9f, 0x00), QColor(0x56, 0xb4, 0xe9), QColor(0x7b, 0x3f, 0x9e) };
+    if (pathIndex >= 0 && pathIndex < int(palette.size()))
+        return palette[size_t(pathIndex)];
+    // Golden-angle hue steps keep any number of further paths apart from each other.
+    const int hue = int(std::lround(std::fmod(40.0 + 137.508 * pathIndex, 360.0)));
+    return QColor::fromHsv(hue, 200, 190);
+}
+
+QColor managementCableColour()
+{
+    return QColor(0x70, 0x70, 0x70);
+}
+
+QColor deadVlanColour()
+{
+    return QColor(0xd5, 0x1f, 0x1f);
+}
+
+QColor impairedCableColour()
+{
+    return QColor(0xff, 0x9f, 0x1a);
+}
+
+double cableWidthForRate(double bitsPerSecond)
+{
+    const double decades = std::log10(std::max(bitsPerSecond, 1.0) / 1e5);
+    return std::clamp(2.0 + 1.5 * decades, 2.0, 8.0);
+}
+
+QString formatBitRate(double bitsPerSecond)
+{
+    const QLocale locale;
+    const double value = std::max(bitsPerSecond, 0.0);
+    if (value < 1e3)
+        return QCoreApplication::translate("mlab::TopologyScene", "%1 bit/s").arg(locale.toString(value, 'f', 0));
+    if (value < 1e6)
+        return QCoreApplication::translate("mlab::TopologyScene", "%1 kbit/s")
+            .arg(locale.toString(value / 1e3, 'f', 1));
+    if (value < 1e9)
+        return QCoreApplication::translate("mlab::TopologyScene", "%1 Mbit/s")
+            .arg(locale.toString(value / 1e6, 'f', 1));
+    return QCoreApplication::translate("mlab::TopologyScene", "%1 Gbit/s").arg(locale.toString(value / 1e9, 'f', 1));
+}
+
+} // namespace mlab

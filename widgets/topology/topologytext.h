@@ -1,0 +1,37 @@
+#pragma once
+
+// The canvas's tooltips, worded for a student looking at the lab for the first time. Kept apart from the scene
+// so the scene's file stays about behaviour.
+
+#include "lab/labmodel.h"
+#include "topology/legenditem.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace mlab {
+
+class CableItem;
+
+class TopologyText
+{
+    Q_DECLARE_TR_FUNCTIONS(TopologyText)
+
+public:
+    // Rich text: the node's kind and MPTCP profile, then one line per interface (address, MAC, switch port,
+    // path or management, MPTCP endpoint flags).
+    static QString nodeToolTip(const NodeSpec &node);
+    static QString hostToolTip(const ManagementSpec &management);
+    static QString switchToolTip(const Lab &lab);
+    // What the cable connects, its VLAN, its state and what a click does (or, for management, why it does nothing).
+    static QString cableToolTip(const Lab &lab, const CableItem &cable);
+    // "path1 (VLAN 1)" for each path, "management (VLAN 3)", "dead VLAN 4: broken links go here", then the
+    // kinds of break.
+    static QList<LegendItem::Entry> legendEntries(const Lab &lab);
+
+private:
+    static QString pathVlan(const QString &path, int vlan);
+    static QString managementVlan(int vlan);
+};
+
+} // namespace mlab
