@@ -62,6 +62,7 @@ ReportInput reportInputFromHistory(const QJsonObject &history, const Lab &lab, c
     ReportInput input;
     input.labName = lab.name;
     input.brokenLink = link;
+    input.routing = lab.failover.routing;
     for (const PathSpec &path : lab.paths) {
         input.paths.insert(path.name, seriesFromJson(history, series::path(path.name)));
         for (const PathEnd &end : lab.endsOf(path.name)) {
@@ -74,10 +75,13 @@ ReportInput reportInputFromHistory(const QJsonObject &history, const Lab &lab, c
     for (const LabEvent &event : std::as_const(input.events)) {
         if (event.detail.value(QStringLiteral("port")).toInt() != brokenPort)
             continue;
-        if (event.kind == QLatin1String("break") && input.breakAtMs == 0)
+        if (event.kind == QLatin1String("break") && input.breakAtMs == 0) {
             input.breakAtMs = event.atMs;
-        else if (event.kind == QLatin1String("restore") && input.breakAtMs != 0 && !input.restoreAtMs)
+            // An engine from before break modes wrote no mode: it could only cut.
+            input.breakMode = event.detail.value(QStringLiteral("mode")).toString(BreakModeCut.toString());
+        } else if (event.kind == QLatin1String("restore") && input.breakAtMs != 0 && !input.restoreAtMs) {
             input.restoreAtMs = event.atMs;
+        }
     }
     for (const QJsonValue &value : history.value(QStringLiteral("subflowHistory")).toArray()) {
         const QJsonObject snapshot = value.toObject();

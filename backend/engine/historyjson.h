@@ -20,7 +20,8 @@ QList<LabEvent> eventsFromJson(const QJsonObject &history);
 void appendHistoryPage(QJsonObject &history, const QJsonObject &page);
 
 // A report's input from a history: per-path throughput from the nodes'
-// counters, the break and restore of the port behind `link`, events and subflow tables.
+// counters, the break (with its mode) and restore of the port behind `link`, events, subflow tables, and the
+// lab's failover.routing.
 ReportInput reportInputFromHistory(const QJsonObject &history, const Lab &lab, const QString &link, int brokenPort);
 
 } // namespace mlab

@@ -133,6 +133,8 @@ bool parseTcpDetails(const QStringList &words, SsTcpSocket &socket)
             ok = toInt(value, socket.lost);
         else if (key == u"unacked"_s)
             ok = toInt(value, socket.unacked);
+        else if (key == u"retrans"_s) // "retrans:NOW/TOTAL": segments out for retransmission now, then all ever
+            ok = toInt(value.section(u'/', -1), socket.retransmits);
         if (!ok)
             return false;
     }

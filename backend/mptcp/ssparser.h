@@ -46,6 +46,9 @@ struct SsTcpSocket
     int backoff = 0;
     int lost = 0;
     int unacked = 0;
+    // Every retransmission of this socket ("retrans:1/5" -> 5). In SYN-SENT: how often the SYN was resent, which
+    // backoff does not show while the kernel's first SYN timeouts stay linear (tcp_syn_linear_timeouts, 6.11+).
+    int retransmits = 0;
 
     bool isSubflow() const { return !localToken.isEmpty(); }
     bool isBackup() const { return mptcpFlags.contains(QLatin1Char('B')) || mptcpFlags.contains(QLatin1Char('b')); }

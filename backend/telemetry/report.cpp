@@ -1,9 +1,12 @@
 #include "telemetry/report.h"
 
+#include "telemetry/subflowmodel.h"
+
 #include <QHash>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace mlab {
 
@@ -125,6 +128,61 @@ PhaseStats phaseStats(const ReportInput &in, const QString &name, qint64 from, q
     return p;
 }
 
+// The joins in SYN-SENT from the last snapshot before the break until untilMs: pending when the break came, or
+// during it. Each one's pending SYN timer fed MPTCP's connection-level retransmit timer (mptcp_set_timeout takes
+// the longest), so the data lost on the broken path waited for it before it was resent on another path.
+QList<SlowFailoverCause> pendingJoins(const QList<SubflowSnapshotJson> &snapshots, qint64 breakAtMs, qint64 untilMs)
+{
+    qint64 fromMs = std::numeric_limits<qint64>::min();
+    for (const SubflowSnapshotJson &snap : snapshots) {
+        if (snap.atMs < breakAtMs)
+            fromMs = std::max(fromMs, snap.atMs);
+    }
+    QMap<QString, SlowFailoverCause> byKey; // a stable order for the text
+    for (const SubflowSnapshotJson &snap : snapshots) {
+        if (snap.atMs < fromMs || snap.atMs >= untilMs)
+            continue;
+        for (const QJsonValue &v : snap.subflows) {
+            const QJsonObject o = v.toObject();
+            // A vanished subflow keeps its last state in the table: only a live handshake holds a timer.
+            if (o.value(u"state"_s).toString() != u"SYN-SENT"_s || o.value(u"health"_s).toString() == u"closed"_s)
+                continue;
+            const QString key = o.value(u"key"_s).toString();
+            auto it = byKey.find(key);
+            if (it == byKey.end()) {
+                SlowFailoverCause c;
+                c.key = key;
+                c.node = o.value(u"node"_s).toString();
+                c.remoteNode = o.value(u"remoteNode"_s).toString();
+                c.localEndpoint = endpointText(o.value(u"localAddress"_s).toString(), o.value(u"localPort"_s).toInt());
+                c.remoteEndpoint
+                    = endpointText(o.value(u"remoteAddress"_s).toString(), o.value(u"remotePort"_s).toInt());
+                c.path = o.value(u"path"_s).toString();
+                c.remotePath = o.value(u"remotePath"_s).toString();
+                c.crossPath = o.value(u"crossPath"_s).toBool();
+                c.firstSeenMs = snap.atMs;
+                it = byKey.insert(key, c);
+            }
+            // Snapshots come oldest first, as the history keeps them.
+            it->lastSeenMs = snap.atMs;
+            it->reason = o.value(u"reason"_s).toString();
+            it->backoff = std::max(it->backoff, o.value(u"backoff"_s).toInt());
+            it->retransmits = std::max(it->retransmits, o.value(u"retransmits"_s).toInt());
+            it->rtoMs = std::max(it->rtoMs, o.value(u"rtoMs"_s).toDouble());
+        }
+    }
+    return byKey.values();
+}
+
+QJsonObject toJson(const SlowFailoverCause &c)
+{
+    return QJsonObject { { u"key"_s, c.key }, { u"node"_s, c.node }, { u"remoteNode"_s, c.remoteNode },
+        { u"local"_s, c.localEndpoint }, { u"remote"_s, c.remoteEndpoint }, { u"path"_s, c.path },
+        { u"remotePath"_s, c.remotePath }, { u"crossPath"_s, c.crossPath }, { u"backoff"_s, c.backoff },
+        { u"retransmits"_s, c.retransmits }, { u"rtoMs"_s, c.rtoMs }, { u"firstSeenMs"_s, double(c.firstSeenMs) },
+        { u"lastSeenMs"_s, double(c.lastSeenMs) }, { u"reason"_s, c.reason } };
+}
+
 QJsonValue optionalMs(const std::optional<qint64> &ms)
 {
     return ms ? QJsonValue(double(*ms)) : QJsonValue(QJsonValue::Null);
@@ -156,6 +214,16 @@ const PhaseStats *DemoReport::phase(const QString &name) const
     return nullptr;
 }
 
+bool DemoReport::failoverMeasured() const
+{
+    return preBreakTotalMeanBits > 0 && breakAtMs < endMs;
+}
+
+bool DemoReport::failoverIsSlow() const
+{
+    return failoverMeasured() && (!failoverMs || *failoverMs >= SlowFailoverMs);
+}
+
 DemoReport computeReport(const ReportInput &in)
 {
     DemoReport r;
@@ -163,6 +231,8 @@ DemoReport computeReport(const ReportInput &in)
     r.paths = in.paths.keys();
     r.brokenPath = in.brokenPath;
     r.brokenLink = in.brokenLink;
+    r.breakMode = in.breakMode;
+    r.routing = in.routing;
     r.breakAtMs = in.breakAtMs;
     r.restoreAtMs = in.restoreAtMs;
     r.events = in.events;
@@ -180,18 +250,22 @@ DemoReport computeReport(const ReportInput &in)
         r.phases.append(phaseStats(in, u"after"_s, *in.restoreAtMs, r.endMs));
     r.preBreakTotalMeanBits = before.totalMeanBits;
     r.brokenPathPreBreakMeanBits = before.meanBits.value(in.brokenPath);
-    if (r.preBreakTotalMeanBits <= 0 || in.breakAtMs >= r.endMs)
-        return r; // no traffic before the break: nothing to fail over from
+    if (!r.failoverMeasured())
+        return r; // no traffic before the break (or no break in the recording): nothing to fail over from
 
+    auto survivingBits = [&in](const QMap<QString, double> &perPath) {
+        double sum = 0;
+        for (auto it = perPath.cbegin(); it != perPath.cend(); ++it)
+            sum += it.key() == in.brokenPath ? 0 : it.value();
+        return sum;
+    };
+    const double tookOverAt = std::max(0.8 * survivingBits(before.meanBits), r.preBreakTotalMeanBits / 4);
     const QList<Window> during = windows(in, in.breakAtMs, r.endMs);
     constexpr int RunLength = 5;
     int run = 0;
     qint64 outage = 0;
     for (const Window &w : during) {
-        double surviving = 0;
-        for (auto it = w.paths.cbegin(); it != w.paths.cend(); ++it)
-            surviving += it.key() == in.brokenPath ? 0 : it.value();
-        run = surviving > r.preBreakTotalMeanBits / 4 ? run + 1 : 0;
+        run = survivingBits(w.paths) >= tookOverAt ? run + 1 : 0;
         const qint64 runStart = w.startMs - (RunLength - 1) * ReportWindowMs;
         // A run that only starts after the restore is the old path coming back, not a failover.
         if (run >= RunLength && !r.failoverMs && runStart < duringEnd)
@@ -201,6 +275,8 @@ DemoReport computeReport(const ReportInput &in)
     }
     if (outage > 0)
         r.outageMs = outage;
+    if (r.failoverIsSlow())
+        r.slowFailoverCauses = pendingJoins(in.subflowSnapshots, in.breakAtMs, duringEnd);
 
     if (in.restoreAtMs && r.brokenPathPreBreakMeanBits > 0) {
         for (const Window &w : windows(in, *in.restoreAtMs, r.endMs)) {
@@ -221,11 +297,16 @@ QJsonObject toJson(const DemoReport &r)
     QJsonArray events;
     for (const LabEvent &e : r.events)
         events.append(toJson(e));
+    QJsonArray causes;
+    for (const SlowFailoverCause &c : r.slowFailoverCauses)
+        causes.append(toJson(c));
     return QJsonObject {
         { u"lab"_s, r.labName },
         { u"paths"_s, QJsonArray::fromStringList(r.paths) },
         { u"brokenPath"_s, r.brokenPath },
         { u"brokenLink"_s, r.brokenLink },
+        { u"breakMode"_s, r.breakMode },
+        { u"routing"_s, r.routing },
         { u"startMs"_s, double(r.startMs) },
         { u"endMs"_s, double(r.endMs) },
         { u"breakAtMs"_s, double(r.breakAtMs) },
@@ -236,6 +317,7 @@ QJsonObject toJson(const DemoReport &r)
         { u"failoverMs"_s, optionalMs(r.failoverMs) },
         { u"outageMs"_s, optionalMs(r.outageMs) },
         { u"pathReturnMs"_s, optionalMs(r.pathReturnMs) },
+        { u"slowFailoverCauses"_s, causes },
         { u"phases"_s, phases },
         { u"events"_s, events },
         { u"summary"_s, summaryText(r) },

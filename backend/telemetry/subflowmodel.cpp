@@ -1,6 +1,7 @@
 #include "telemetry/subflowmodel.h"
 
 #include "telemetry/rates.h"
+#include "telemetry/wording.h"
 
 #include <QSet>
 
@@ -13,15 +14,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString endpoint(const QString &address, int port)
-{
-    // A v6 address needs brackets to keep its port apart.
-    return (address.contains(u':') ? u'[' + address + u']' : address) + u':' + QString::number(port);
-}
-
 QString identity(const SubflowInfo &s)
 {
-    return s.key() + u'>' + endpoint(s.remoteAddress, s.remotePort);
+    return s.key() + u'>' + s.remoteEndpoint();
 }
 
 // States in which a subflow will never carry data again.
@@ -30,6 +25,24 @@ bool isClosingState(const QString &state)
     static const QSet<QString> closing { u"FIN-WAIT-1"_s, u"FIN-WAIT-2"_s, u"CLOSE-WAIT"_s, u"LAST-ACK"_s, u"CLOSING"_s,
         u"TIME-WAIT"_s, u"CLOSED"_s };
     return closing.contains(state);
+}
+
+// An MP_JOIN subflow (flags J/j), as opposed to the connection's first one (M/m).
+bool isJoin(const SubflowInfo &s)
+{
+    return s.flags.contains(u'j') || s.flags.contains(u'J');
+}
+
+// The lab node and interface that hold an address; empty when it is not the lab's.
+PathEnd endWithAddress(const Lab &lab, const QString &address)
+{
+    for (const NodeSpec &node : lab.nodes) {
+        for (const InterfaceSpec &spec : node.interfaces) {
+            if (spec.ip() == address)
+                return { &node, &spec };
+        }
+    }
+    return {};
 }
 
 double bitsPerSecond(qint64 before, qint64 after, qint64 elapsedMs)
@@ -60,9 +73,39 @@ QString healthName(SubflowHealth health)
     return {};
 }
 
+QString endpointText(const QString &address, int port)
+{
+    // A v6 address needs brackets to keep its port apart.
+    return (address.contains(u':') ? u'[' + address + u']' : address) + u':' + QString::number(port);
+}
+
+QString conditionName(SubflowCondition condition)
+{
+    switch (condition) {
+    case SubflowCondition::Active:
+        return u"active"_s;
+    case SubflowCondition::Handshake:
+        return u"handshake"_s;
+    case SubflowCondition::JoinNeverCompleted:
+        return u"join-never-completed"_s;
+    case SubflowCondition::DataStalled:
+        return u"data-stalled"_s;
+    case SubflowCondition::Closing:
+        return u"closing"_s;
+    case SubflowCondition::Gone:
+        return u"gone"_s;
+    }
+    return {};
+}
+
 QString SubflowInfo::localEndpoint() const
 {
-    return endpoint(localAddress, localPort);
+    return endpointText(localAddress, localPort);
+}
+
+QString SubflowInfo::remoteEndpoint() const
+{
+    return endpointText(remoteAddress, remotePort);
 }
 
 QString SubflowInfo::key() const
@@ -83,12 +126,17 @@ QJsonObject toJson(const SubflowInfo &s)
         { u"remotePort"_s, s.remotePort },
         { u"interface"_s, s.interfaceName },
         { u"path"_s, s.path },
+        { u"remoteNode"_s, s.remoteNode },
+        { u"remotePath"_s, s.remotePath },
+        { u"crossPath"_s, s.crossesPaths() },
         { u"localId"_s, s.localId },
         { u"remoteId"_s, s.remoteId },
         { u"backup"_s, s.backup },
         { u"flags"_s, s.flags },
         { u"state"_s, s.state },
         { u"health"_s, healthName(s.health) },
+        { u"condition"_s, conditionName(s.condition) },
+        { u"reason"_s, s.reason },
         { u"bytesAcked"_s, double(s.bytesAcked) },
         { u"bytesSent"_s, double(s.bytesSent) },
         { u"bytesReceived"_s, double(s.bytesReceived) },
@@ -99,6 +147,7 @@ QJsonObject toJson(const SubflowInfo &s)
         { u"backoff"_s, s.backoff },
         { u"lost"_s, s.lost },
         { u"unacked"_s, s.unacked },
+        { u"retransmits"_s, s.retransmits },
         { u"txBitsPerSecond"_s, s.txBitsPerSecond },
         { u"rxBitsPerSecond"_s, s.rxBitsPerSecond },
         { u"firstSeenMs"_s, double(s.firstSeenMs) },
@@ -121,6 +170,11 @@ SubflowModel::SubflowModel(Lab lab, Options options)
 
 void SubflowModel::locate(SubflowInfo &info) const
 {
+    const PathEnd remote = endWithAddress(m_lab, info.remoteAddress);
+    if (remote.node) {
+        info.remoteNode = remote.node->name;
+        info.remotePath = remote.interface->path;
+    }
     const NodeSpec *node = m_lab.nodeNamed(info.node);
     if (!node)
         return;
@@ -138,21 +192,72 @@ void SubflowModel::locate(SubflowInfo &info) const
     info.path = spec->path;
 }
 
-SubflowHealth SubflowModel::deriveHealth(const SubflowInfo &s, qint64 nowMs) const
+void SubflowModel::assess(SubflowInfo &s, qint64 nowMs) const
 {
-    if (isClosingState(s.state))
-        return SubflowHealth::Closed;
-    if (s.backoff > 0)
-        return SubflowHealth::Stalled;
-    if (s.state != u"ESTAB"_s) {
-        // A join that the peer never answers (fullmesh cross pairs on VLAN-isolated paths) stays in SYN-SENT
-        // forever: a handshake is healthy only while it is young and not yet retransmitted.
-        const bool young = nowMs - s.firstSeenMs < m_options.stallAfterMs;
-        return young && s.lost == 0 && s.bytesRetrans == 0 ? SubflowHealth::Active : SubflowHealth::Stalled;
+    if (isClosingState(s.state)) {
+        s.health = SubflowHealth::Closed;
+        s.condition = SubflowCondition::Closing;
+        s.reason = u"closing (%1): it carries no more data"_s.arg(s.state);
+        return;
     }
-    if (s.unacked > 0 && nowMs - s.lastProgressMs >= m_options.stallAfterMs)
-        return SubflowHealth::Stalled;
-    return SubflowHealth::Active;
+    if (s.state != u"ESTAB"_s) {
+        // A join that the peer never answers (fullmesh cross pairs with the tutorial's routing) stays in SYN-SENT
+        // for good: a handshake is healthy only while it is young and not yet retransmitted.
+        const qint64 waited = nowMs - s.firstSeenMs;
+        const bool resent = s.retransmits > 0 || s.lost > 0 || s.bytesRetrans > 0 || s.backoff > 0;
+        const bool overdue = resent || waited > m_options.joinTimeoutMs;
+        s.health = overdue || waited >= m_options.stallAfterMs ? SubflowHealth::Stalled : SubflowHealth::Active;
+        if (overdue && isJoin(s)) {
+            s.condition = SubflowCondition::JoinNeverCompleted;
+            s.reason = joinReason(s, waited);
+        } else {
+            s.condition = SubflowCondition::Handshake;
+            s.reason = u"handshake in progress: %1 for %2, no answer yet"_s.arg(s.state, secondsText(waited));
+        }
+        return;
+    }
+    const qint64 quietMs = nowMs - s.lastProgressMs;
+    const bool noProgress = s.unacked > 0 && quietMs >= m_options.stallAfterMs;
+    if (!noProgress && s.backoff == 0) {
+        s.health = SubflowHealth::Active;
+        s.condition = SubflowCondition::Active;
+        s.reason.clear();
+        return;
+    }
+    // What a silent path failure looks like from the sender: no event, only counters that stop.
+    QStringList seen;
+    if (noProgress) {
+        seen.append(
+            u"no data acknowledged for %1 with %2 segments outstanding"_s.arg(secondsText(quietMs)).arg(s.unacked));
+    }
+    if (s.backoff > 0) {
+        seen.append(u"retransmission backoff %1 (RTO %2 ms: TCP doubles its wait after every unanswered "
+                    "retransmission)"_s.arg(s.backoff)
+                        .arg(s.rtoMs, 0, 'f', 0));
+    }
+    s.health = SubflowHealth::Stalled;
+    s.condition = SubflowCondition::DataStalled;
+    s.reason = u"data stalled: "_s + seen.join(u"; "_s);
+}
+
+QString SubflowModel::joinReason(const SubflowInfo &s, qint64 waitedMs) const
+{
+    // The first sighting may come long after the SYN: every resend took at least the initial 1 s SYN timeout.
+    const qint64 atLeastMs = std::max<qint64>(waitedMs, qint64(s.retransmits) * 1000);
+    QString reason = u"join never completed: no answer to its SYN for at least %1 (SYN retransmissions: %2, backoff: "
+                     "%3, retransmit timer: %4 ms). Its backed-off SYN timer holds MPTCP's connection-level retransmit "
+                     "timer back, so failover after a break waits for it."_s.arg(secondsText(atLeastMs))
+                         .arg(s.retransmits)
+                         .arg(s.backoff)
+                         .arg(s.rtoMs, 0, 'f', 0);
+    if (!m_lab.failover.symmetricRouting() && s.crossesPaths()) {
+        const QString peer = s.remoteNode.isEmpty() ? u"the peer"_s : s.remoteNode;
+        reason += u" Likely cause: the tutorial's routing tables (failover.routing \"%1\") make %2 answer this "
+                  "cross-path join (%3 on %4 -> %5 on %6) over the other path, where %7 finds no socket for the "
+                  "answer and resets it; failover.routing \"symmetric\" fixes it."_s.arg(
+                      m_lab.failover.routing, peer, s.localAddress, s.path, s.remoteAddress, s.remotePath, s.node);
+    }
+    return reason;
 }
 
 QList<SeriesPoint> SubflowModel::update(const SubflowSample &sample)
@@ -192,6 +297,7 @@ QList<SeriesPoint> SubflowModel::update(const SubflowSample &sample)
         fresh.backoff = socket.backoff;
         fresh.lost = socket.lost;
         fresh.unacked = socket.unacked;
+        fresh.retransmits = socket.retransmits;
         fresh.lastSeenMs = sample.atMs;
         locate(fresh);
 
@@ -213,7 +319,7 @@ QList<SeriesPoint> SubflowModel::update(const SubflowSample &sample)
             fresh.firstSeenMs = sample.atMs;
             fresh.lastProgressMs = sample.atMs;
         }
-        fresh.health = deriveHealth(fresh, sample.atMs);
+        assess(fresh, sample.atMs);
         if (hasRate) {
             points.append({ series::subflow(fresh.node, fresh.token, fresh.localEndpoint()), sample.atMs,
                 fresh.txBitsPerSecond + fresh.rxBitsPerSecond });
@@ -225,6 +331,8 @@ QList<SeriesPoint> SubflowModel::update(const SubflowSample &sample)
         if (it->node != sample.node || seen.contains(it.key()) || it->closedAtMs != 0)
             continue;
         it->health = SubflowHealth::Closed;
+        it->condition = SubflowCondition::Gone;
+        it->reason = u"no longer in %1's socket list: closed or reset"_s.arg(it->node);
         it->closedAtMs = sample.atMs;
         it->txBitsPerSecond = 0;
         it->rxBitsPerSecond = 0;
@@ -235,7 +343,7 @@ QList<SeriesPoint> SubflowModel::update(const SubflowSample &sample)
         it = it->node == sample.node ? m_connections.erase(it) : std::next(it);
     for (const SsMptcpSocket &socket : sample.snapshot.mptcp) {
         MptcpConnectionInfo c { sample.node, socket.token, socket.state,
-            endpoint(socket.local.address, socket.local.port), endpoint(socket.peer.address, socket.peer.port),
+            endpointText(socket.local.address, socket.local.port), endpointText(socket.peer.address, socket.peer.port),
             socket.subflows, sample.atMs };
         m_connections.insert(sample.node + u'/' + socket.token, c);
     }

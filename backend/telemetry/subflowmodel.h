@@ -24,6 +24,20 @@ enum class SubflowHealth {
 
 QString healthName(SubflowHealth health); // "active", "stalled", "closed"
 
+// What a subflow is doing, one step finer than its health: a short label for a table column. Every condition but
+// Active comes with a reason in plain words (SubflowInfo::reason).
+enum class SubflowCondition {
+    Active, // established, and making progress or with nothing outstanding
+    Handshake, // SYN-SENT / SYN-RECV: a join for less than joinTimeoutMs and not yet resent (or a first subflow)
+    JoinNeverCompleted, // a join still in its handshake after joinTimeoutMs, or whose SYN was already resent
+    DataStalled, // data outstanding and nothing acknowledged for stallAfterMs, or retransmission backoff
+    Closing, // past ESTAB (FIN-WAIT, TIME-WAIT, ...)
+    Gone, // no longer in the node's snapshot
+};
+
+// "active", "handshake", "join-never-completed", "data-stalled", "closing", "gone"
+QString conditionName(SubflowCondition condition);
+
 struct SubflowInfo
 {
     QString node;
@@ -35,6 +49,8 @@ struct SubflowInfo
     int remotePort = 0;
     QString interfaceName; // from the %dev suffix, else the lab interface holding localAddress
     QString path; // the lab path of that interface; empty when the address is not the lab's
+    QString remoteNode; // the lab node holding remoteAddress; empty when the address is not the lab's
+    QString remotePath; // the lab path of remoteAddress: differs from path on a fullmesh cross join
     int localId = -1;
     int remoteId = -1;
     bool backup = false;
@@ -51,10 +67,13 @@ struct SubflowInfo
     int backoff = 0;
     int lost = 0;
     int unacked = 0;
+    int retransmits = 0; // every retransmission so far; in a handshake, how often the SYN was resent
 
     double txBitsPerSecond = 0; // bytes_acked rate since the previous snapshot
     double rxBitsPerSecond = 0; // bytes_received rate since the previous snapshot
     SubflowHealth health = SubflowHealth::Active;
+    SubflowCondition condition = SubflowCondition::Active;
+    QString reason; // why it is not simply active, for a person; empty when it is
 
     qint64 firstSeenMs = 0;
     qint64 lastSeenMs = 0;
@@ -62,10 +81,15 @@ struct SubflowInfo
     qint64 closedAtMs = 0; // 0 while it exists
 
     QString localEndpoint() const; // "10.168.1.1:35560"
+    QString remoteEndpoint() const; // "10.168.2.2:5001"
+    bool crossesPaths() const { return !path.isEmpty() && !remotePath.isEmpty() && path != remotePath; }
     QString key() const; // "<node>/<token>/<localaddr:port>": stable id, and the series name after "subflow/"
 };
 
 QJsonObject toJson(const SubflowInfo &subflow);
+
+// "10.168.1.1:35560", "[fd00::1]:5001": an address and port as the table shows them.
+QString endpointText(const QString &address, int port);
 
 struct MptcpConnectionInfo
 {
@@ -84,6 +108,7 @@ public:
     struct Options
     {
         qint64 stallAfterMs = 300; // no progress this long with data outstanding = stalled
+        qint64 joinTimeoutMs = 1000; // in a handshake longer than this = a join that never completed
         qint64 keepClosedMs = 10000; // a closed subflow stays visible this long, then is dropped
     };
 
@@ -104,7 +129,9 @@ public:
 
 private:
     void locate(SubflowInfo &info) const;
-    SubflowHealth deriveHealth(const SubflowInfo &info, qint64 nowMs) const;
+    // Sets health, condition and reason from the counters at nowMs.
+    void assess(SubflowInfo &info, qint64 nowMs) const;
+    QString joinReason(const SubflowInfo &info, qint64 waitedMs) const;
 
     Lab m_lab;
     Options m_options;

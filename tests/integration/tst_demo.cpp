@@ -98,6 +98,13 @@ void TestDemo::demoReportsFailoverAndReturn()
     QVERIFY2(
         !report.value(QStringLiteral("pathReturnMs")).isNull(), "path 1 never carried data again after the restore");
     QVERIFY(phaseMean(report, QStringLiteral("after"), QStringLiteral("path1")) > 1e6);
+    // The demo cuts; the seed lab routes symmetrically, so every join completes and none can hold failover back.
+    QCOMPARE(report.value(QStringLiteral("breakMode")).toString(), QStringLiteral("cut"));
+    QCOMPARE(report.value(QStringLiteral("routing")).toString(), QStringLiteral("symmetric"));
+    QVERIFY(report.value(QStringLiteral("slowFailoverCauses")).isArray());
+    QCOMPARE(report.value(QStringLiteral("slowFailoverCauses")).toArray().size(), 0);
+    QVERIFY2(report.value(QStringLiteral("summary")).toString().contains(QStringLiteral("after the restore")),
+        qPrintable(report.value(QStringLiteral("summary")).toString()));
 
     QFile csv(csvFile);
     QVERIFY(csv.open(QIODevice::ReadOnly));

@@ -60,6 +60,7 @@ void TestSsParser::tniMClient()
     QCOMPARE(join.lost, 10);
     QCOMPARE(join.unacked, 401);
     QCOMPARE(join.backoff, 0);
+    QCOMPARE(join.retransmits, 7608); // retrans:10/7608
     QVERIFY(join.isSubflow());
     QVERIFY(!join.isBackup());
 
@@ -73,6 +74,7 @@ void TestSsParser::tniMClient()
     QCOMPARE(cross.cwnd, 1);
     QCOMPARE(cross.rttMs, 0.0);
     QCOMPARE(cross.lost, 1);
+    QCOMPARE(cross.retransmits, 1); // the SYN, resent once
 
     const SsTcpSocket &initial = parsed.value.tcp[2];
     QCOMPARE(describe(initial.local), u"10.168.1.1:50124"_s);
@@ -81,6 +83,7 @@ void TestSsParser::tniMClient()
     QCOMPARE(initial.localId, 0);
     QCOMPARE(initial.bytesReceived, 28);
     QCOMPARE(initial.unacked, 302);
+    QCOMPARE(initial.retransmits, 7270); // retrans:0/7270
 
     const SsMptcpSocket &connection = parsed.value.mptcp[0];
     QCOMPARE(connection.state, u"ESTAB"_s);

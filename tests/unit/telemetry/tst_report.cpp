@@ -20,6 +20,11 @@ class TestReport : public QObject
 private slots:
     void synthetic_data();
     void synthetic();
+    void backupPath_data();
+    void backupPath();
+    void summary_data();
+    void summary();
+    void slowFailoverCauses();
     void noRestore();
     void csv();
     void json();
@@ -58,6 +63,28 @@ ReportInput syntheticRun(qint64 breakAt, std::optional<qint64> restoreAt, qint64
     return in;
 }
 
+// The real ss -tniM snapshots of NodeA during a cut (telemetry-ss-break-sequence.txt), as the subflow table of a
+// lab with the given routing saw them, moved onto a timeline whose break is at breakAt.
+QList<SubflowSnapshotJson> snapshotsOfTheCapture(const QString &routing, qint64 breakAt)
+{
+    const test::Capture ss = test::readCapture("telemetry-ss-break-sequence.txt");
+    Lab lab = test::seedLab();
+    lab.failover.routing = routing;
+    SubflowModel model(lab);
+    QList<SubflowSnapshotJson> snapshots;
+    for (const test::CaptureBlock &block : ss.blocks) {
+        const qint64 atMs = block.atMs - ss.breakAtMs + breakAt;
+        model.update({ u"NodeA"_s, atMs, parseSs(block.text).value });
+        snapshots.append({ atMs, model.toJson() });
+    }
+    return snapshots;
+}
+
+QString failing(const QString &words, const QString &text)
+{
+    return u"\"%1\" in:\n%2"_s.arg(words, text);
+}
+
 } // namespace
 
 void TestReport::synthetic_data()
@@ -84,13 +111,17 @@ void TestReport::synthetic_data()
     // Data still in flight right after the break is not recovery: 200 ms of traffic, then 600 ms of nothing.
     QTest::newRow("in-flight data before the dip")
         << path1Back200 << Rate([](qint64 t) { return t >= 200 && t < 800 ? 0.0 : 50.0; }) << QList<qint64> { 100 }
-        << qint64(800) << qint64(600) << qint64(200) << u"carried data again 0.2 s later"_s;
+        << qint64(800) << qint64(600) << qint64(200) << u"path1 carried data again 0.2 s after the restore"_s;
     QTest::newRow("no dip at all") << path1Back200 << Rate([](qint64) { return 50.0; }) << QList<qint64> { 100 }
                                    << qint64(0) << qint64(-1) << qint64(200) << u"no outage"_s;
     // Never more than a quarter of the pre-break total (100 Mbit/s): 20 Mbit/s is not a failover.
     QTest::newRow("never fails over") << path1Back1700 << Rate([](qint64 t) { return t < 0 ? 50.0 : 20.0; })
                                       << QList<qint64> { 100 } << qint64(-1) << qint64(-1) << qint64(1700)
                                       << u"did NOT move"_s;
+    // More than a quarter of the total, but less than 80% of what path2 carried on its own before: not yet.
+    QTest::newRow("below 80% of its own rate")
+        << path1Back1700 << Rate([](qint64 t) { return t < 0 || t >= 1000 ? 50.0 : 35.0; }) << QList<qint64> { 100 }
+        << qint64(1000) << qint64(-1) << qint64(1700) << u"took over only 1.0 s after the cut"_s;
     QTest::newRow("path1 never returns") << path1Never << path2Dip400 << QList<qint64> { 100 } << qint64(400)
                                          << qint64(400) << qint64(-1) << u"carried no data again"_s;
 }
@@ -131,6 +162,171 @@ void TestReport::synthetic()
         QVERIFY2(text.contains(u"exponential backoff"_s), qPrintable(text));
     else
         QVERIFY2(!text.contains(u"exponential backoff"_s), qPrintable(text));
+}
+
+void TestReport::backupPath_data()
+{
+    QTest::addColumn<double>("backupMbits"); // what path2 carries once it takes over
+    QTest::addColumn<qint64>("failover");
+    // path2 carried nothing before the break: 80% of nothing is nothing, so only the quarter of the pre-break
+    // total (50 Mbit/s, all on path1) decides.
+    QTest::newRow("backup takes over after 300 ms") << 50.0 << qint64(300);
+    QTest::newRow("backup carries too little") << 10.0 << qint64(-1);
+}
+
+void TestReport::backupPath()
+{
+    QFETCH(double, backupMbits);
+    QFETCH(qint64, failover);
+    const DemoReport r = computeReport(syntheticRun(
+        3000, 8000, 12000, [](qint64 t) { return t < 0 || t >= 5200 ? 50.0 : 0.0; },
+        [backupMbits](qint64 t) { return t >= 300 && t < 5200 ? backupMbits : 0.0; }));
+    QCOMPARE(r.preBreakTotalMeanBits, 50e6);
+    QCOMPARE(r.failoverMs.value_or(-1), failover);
+}
+
+void TestReport::summary_data()
+{
+    QTest::addColumn<QString>("breakMode");
+    QTest::addColumn<QString>("routing");
+    QTest::addColumn<qint64>("path2DipMs"); // path2 carries nothing this long after the break; -1: 20 Mbit/s
+    QTest::addColumn<QStringList>("mentions");
+    QTest::addColumn<QStringList>("absent");
+
+    const QString whySlow = u"Why it took so long"_s;
+    const QString tutorialHint = u"This lab uses the tutorial's routing (failover.routing \"tutorial\")"_s;
+    QTest::newRow("fast failover after a cut")
+        << u"cut"_s << u"symmetric"_s << qint64(400)
+        << QStringList { u"path1 (NodeA:eth0) was cut silently: its cable was moved to a dead network"_s,
+               u"path2 took over 0.4 s after the cut — under a second, so a viewer sees at most a brief dip"_s,
+               u"For 0.4 s in all, almost nothing got through"_s,
+               u"path1 was restored (its cable moved back to its network); path1 carried data again 1.7 s after "
+               "the restore."_s }
+        << QStringList { whySlow, tutorialHint, u"unplugged"_s };
+    // The joins were there, but failover was quick: nothing to blame them for.
+    QTest::newRow("fast failover, tutorial routing")
+        << u"cut"_s << u"tutorial"_s << qint64(400) << QStringList { u"under a second"_s }
+        << QStringList { whySlow, tutorialHint };
+    QTest::newRow("slow failover, tutorial routing")
+        << u"cut"_s << u"tutorial"_s << qint64(2400)
+        << QStringList { u"path2 took over only 2.4 s after the cut: long enough for a viewer to see the stream "
+                         "stall"_s,
+               whySlow + u": 2 of the connection's extra subflows"_s, u"these half-open joins, resending their SYN"_s,
+               u"NodeA 10.168.1.1:57451 -> 10.168.2.2:5001 (path1 to path2, SYN retransmissions: 5, backoff: 1)"_s,
+               u"NodeA 10.168.2.1:39945 -> 10.168.1.2:5001 (path2 to path1"_s,
+               u"the data lost on path1 is resent on path2 only when that connection-level timer fires"_s, tutorialHint,
+               u"NodeB sends its answer to a cross-path join"_s, u"where NodeA resets it"_s,
+               u"With failover.routing \"symmetric\" every join completes on its own path"_s }
+        << QStringList { u"under a second"_s };
+    QTest::newRow("slow failover, symmetric routing")
+        << u"cut"_s << u"symmetric"_s << qint64(2400) << QStringList { whySlow + u": 2 of"_s }
+        << QStringList { tutorialHint };
+    QTest::newRow("never, tutorial routing")
+        << u"cut"_s << u"tutorial"_s << qint64(-1)
+        << QStringList { u"did NOT move to path2 while path1 was cut"_s, whySlow, tutorialHint } << QStringList {};
+    QTest::newRow("unplug") << u"unplug"_s << u"symmetric"_s << qint64(400)
+                            << QStringList { u"path1 (NodeA:eth0) was unplugged: NodeA's network interface lost its "
+                                             "carrier and went down"_s,
+                                   u"NodeA itself sees that this path is gone"_s,
+                                   u"path2 took over 0.4 s after the unplug — under a second"_s,
+                                   u"restored (its interface brought back up)"_s }
+                            << QStringList { u"cut silently"_s, u"after the cut"_s, whySlow };
+}
+
+void TestReport::summary()
+{
+    QFETCH(QString, breakMode);
+    QFETCH(QString, routing);
+    QFETCH(qint64, path2DipMs);
+    QFETCH(QStringList, mentions);
+    QFETCH(QStringList, absent);
+    const Rate path2 = [path2DipMs](qint64 t) {
+        if (t < 0)
+            return 50.0;
+        return path2DipMs < 0 ? 20.0 : t < path2DipMs ? 0.0 : 50.0;
+    };
+    ReportInput in = syntheticRun(
+        3000, 8000, 12000, [](qint64 t) { return t < 0 || t >= 6700 ? 50.0 : 0.0; }, path2);
+    in.breakMode = breakMode;
+    in.routing = routing;
+    in.subflowSnapshots = snapshotsOfTheCapture(routing, in.breakAtMs);
+    const DemoReport r = computeReport(in);
+    QCOMPARE(r.breakMode, breakMode);
+    QCOMPARE(r.routing, routing);
+    const QString text = summaryText(r);
+    for (const QString &words : mentions)
+        QVERIFY2(text.contains(words), qPrintable(failing(words, text)));
+    for (const QString &words : absent)
+        QVERIFY2(!text.contains(words), qPrintable(u"not "_s + failing(words, text)));
+}
+
+void TestReport::slowFailoverCauses()
+{
+    // The capture's two cross joins were in SYN-SENT all along; path 2 takes over after path2DipMs.
+    auto run = [](qint64 path2DipMs) {
+        ReportInput in = syntheticRun(
+            3000, 8000, 12000, [](qint64 t) { return t < 0 || t >= 5200 ? 50.0 : 0.0; },
+            [path2DipMs](qint64 t) { return t >= 0 && t < path2DipMs ? 0.0 : 50.0; });
+        in.breakMode = u"unplug"_s;
+        in.routing = u"tutorial"_s;
+        in.subflowSnapshots = snapshotsOfTheCapture(in.routing, in.breakAtMs);
+        return computeReport(in);
+    };
+    const DemoReport r = run(2400);
+    QCOMPARE(r.failoverMs.value_or(-1), 2400);
+    QVERIFY(r.failoverIsSlow());
+    const QJsonObject o = toJson(r);
+    QCOMPARE(o.value(u"breakMode"_s).toString(), u"unplug"_s);
+    QCOMPARE(o.value(u"routing"_s).toString(), u"tutorial"_s);
+    const QJsonArray causes = o.value(u"slowFailoverCauses"_s).toArray();
+    QCOMPARE(causes.size(), 2);
+    const QJsonObject first = causes.at(0).toObject();
+    QCOMPARE(first.value(u"node"_s).toString(), u"NodeA"_s);
+    QCOMPARE(first.value(u"remoteNode"_s).toString(), u"NodeB"_s);
+    QCOMPARE(first.value(u"local"_s).toString(), u"10.168.1.1:57451"_s);
+    QCOMPARE(first.value(u"remote"_s).toString(), u"10.168.2.2:5001"_s);
+    QCOMPARE(first.value(u"path"_s).toString(), u"path1"_s);
+    QCOMPARE(first.value(u"remotePath"_s).toString(), u"path2"_s);
+    QVERIFY(first.value(u"crossPath"_s).toBool());
+    // Until the restore (5 s after the break) the SYN was resent 5 times; the 6th, with backoff 2, came after.
+    QCOMPARE(first.value(u"retransmits"_s).toInt(), 5);
+    QCOMPARE(first.value(u"backoff"_s).toInt(), 1);
+    QCOMPARE(first.value(u"rtoMs"_s).toDouble(), 2000.0);
+    // Seen from the last snapshot before the break (134 ms before it) to the last one before the restore.
+    QCOMPARE(first.value(u"firstSeenMs"_s).toInteger(), 3000 - 134);
+    QVERIFY(first.value(u"lastSeenMs"_s).toInteger() < 8000);
+    QVERIFY(first.value(u"lastSeenMs"_s).toInteger() > 7700);
+    QVERIFY2(first.value(u"reason"_s).toString().contains(u"Likely cause"_s),
+        qPrintable(first.value(u"reason"_s).toString()));
+    QCOMPARE(causes.at(1).toObject().value(u"local"_s).toString(), u"10.168.2.1:39945"_s);
+
+    // One join alone, in the singular.
+    ReportInput oneJoin = syntheticRun(
+        3000, 8000, 12000, [](qint64 t) { return t < 0 ? 50.0 : 0.0; }, [](qint64 t) { return t < 0 ? 50.0 : 0.0; });
+    for (SubflowSnapshotJson &snap : snapshotsOfTheCapture(u"symmetric"_s, oneJoin.breakAtMs)) {
+        QJsonArray kept;
+        for (const QJsonValue &v : std::as_const(snap.subflows)) {
+            if (!v.toObject().value(u"key"_s).toString().endsWith(u"/10.168.2.1:39945"_s))
+                kept.append(v);
+        }
+        oneJoin.subflowSnapshots.append({ snap.atMs, kept });
+    }
+    const QString text = summaryText(computeReport(oneJoin));
+    const QString singular
+        = u"Why it took so long: one of the connection's extra subflows (joins: MPTCP tries one "
+          "between each address of one computer and each of the other) never completed its "
+          "handshake and was still waiting for an answer during the break: NodeA "
+          "10.168.1.1:57451 -> 10.168.2.2:5001 (path1 to path2, SYN retransmissions: 5, backoff: "
+          "1). MPTCP uses the longest retransmit timer among its subflows as its own; after the "
+          "break the data lost on path1 is resent on path2 only when that connection-level timer "
+          "fires, and this half-open join, resending its SYN with ever longer waits, held it back."_s;
+    QVERIFY2(text.contains(singular), qPrintable(text));
+
+    // The same joins with a quick failover are no cause of anything.
+    const DemoReport quick = run(300);
+    QCOMPARE(quick.failoverMs.value_or(-1), 300);
+    QVERIFY(!quick.failoverIsSlow());
+    QCOMPARE(toJson(quick).value(u"slowFailoverCauses"_s).toArray().size(), 0);
 }
 
 void TestReport::noRestore()
@@ -177,6 +373,9 @@ void TestReport::json()
                  .toDouble(),
         50e6);
     QVERIFY(o.value(u"summary"_s).toString().contains(u"did NOT move"_s));
+    QCOMPARE(o.value(u"breakMode"_s).toString(), u"cut"_s); // the default
+    QVERIFY(o.value(u"slowFailoverCauses"_s).isArray()); // never failed over, but no snapshots to blame
+    QCOMPARE(o.value(u"slowFailoverCauses"_s).toArray().size(), 0);
 }
 
 void TestReport::realCapture()
