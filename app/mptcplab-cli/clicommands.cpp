@@ -161,8 +161,11 @@ int runLinkChange(const Options &options, bool breaking)
     if (options.args.size() != 1)
         return reportError(QStringLiteral("%1 needs one LINK: NODE:INTERFACE (e.g. NodeA:eth0) or a switch port number")
                                .arg(breaking ? QStringLiteral("break") : QStringLiteral("restore")));
-    Result<QJsonValue> done = callRunningLab(options, breaking ? QStringLiteral("break") : QStringLiteral("restore"),
-        { { QStringLiteral("link"), options.args.first() } });
+    QJsonObject params { { QStringLiteral("link"), options.args.first() } };
+    if (breaking)
+        params.insert(QStringLiteral("mode"), options.breakMode);
+    Result<QJsonValue> done
+        = callRunningLab(options, breaking ? QStringLiteral("break") : QStringLiteral("restore"), params);
     if (!done)
         return reportError(done.error());
     printLine(done->toString());

@@ -14,6 +14,7 @@ struct Options
     int timeoutSeconds = 600; // exec --timeout
     int durationSeconds = 3600; // traffic --duration
     bool background = false; // serve --background
+    QString breakMode; // break --mode: "cut" or "unplug"
 };
 
 // Each returns the process exit code; errors are printed as one line on stderr.

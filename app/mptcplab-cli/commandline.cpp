@@ -4,6 +4,7 @@
 #include "demo.h"
 
 #include "core/result.h"
+#include "lab/breakmode.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -27,6 +28,10 @@ const QCommandLineOption restoreAtOption(QStringLiteral("restore-at"),
     QStringLiteral("Second at which the link is restored (default 12)."), QStringLiteral("S"));
 const QCommandLineOption linkOption(
     QStringLiteral("link"), QStringLiteral("Link to break (default NodeA:eth0)."), QStringLiteral("LINK"));
+const QCommandLineOption modeOption(QStringLiteral("mode"),
+    QStringLiteral("How the link breaks: cut (default; its switch port moves to the dead VLAN, a silent failure) or "
+                   "unplug (the node takes the interface down: carrier down, its routes deleted)."),
+    QStringLiteral("cut|unplug"));
 const QCommandLineOption reportOption(
     QStringLiteral("report"), QStringLiteral("Write the report as JSON to FILE."), QStringLiteral("FILE"));
 const QCommandLineOption csvOption(
@@ -60,6 +65,15 @@ Result<double> number(const QCommandLineParser &parser, const QCommandLineOption
     return value;
 }
 
+// --mode, checked here so that a typo is named before any engine is asked (or started, for demo).
+Result<QString> breakMode(const QCommandLineParser &parser)
+{
+    const QString mode = parser.value(modeOption);
+    if (parser.isSet(modeOption) && (mode.isEmpty() || !parseBreakMode(mode)))
+        return fail(QStringLiteral("--mode \"%1\": expected %2").arg(mode, breakModeChoices()));
+    return parser.isSet(modeOption) ? mode : breakModeName(BreakMode::Cut);
+}
+
 int runDemoCommand(const QCommandLineParser &parser, Options &options)
 {
     DemoOptions demo;
@@ -75,6 +89,10 @@ int runDemoCommand(const QCommandLineParser &parser, Options &options)
     demo.restoreAtSeconds = *restoreAt;
     if (parser.isSet(linkOption))
         demo.link = parser.value(linkOption);
+    const Result<QString> mode = breakMode(parser);
+    if (!mode)
+        return reportError(mode.error());
+    demo.mode = *mode;
     demo.reportFile = parser.value(reportOption);
     demo.csvFile = parser.value(csvOption);
     return runDemo(options, demo);
@@ -93,10 +111,20 @@ QList<CommandSpec> commands()
         { QStringLiteral("hello"), {}, QStringLiteral("the engine's protocol and engine versions and capabilities"), {},
             0, 0, false, [](const QCommandLineParser &, Options &o) { return runHello(o); } },
         { QStringLiteral("break"), QStringLiteral("LINK"),
-            QStringLiteral("cut a link: its switch port moves to the dead VLAN (LINK: NodeA:eth0 or a port number)"),
-            {}, 1, 1, false, [](const QCommandLineParser &, Options &o) { return runLinkChange(o, true); } },
-        { QStringLiteral("restore"), QStringLiteral("LINK"), QStringLiteral("put the link's port back on its VLAN"), {},
-            1, 1, false, [](const QCommandLineParser &, Options &o) { return runLinkChange(o, false); } },
+            QStringLiteral("break a link (LINK: NodeA:eth0 or a port number); --mode cut (default) moves its switch "
+                           "port to the dead VLAN, --mode unplug takes the interface down inside the node"),
+            { modeOption }, 1, 1, false,
+            [](const QCommandLineParser &parser, Options &o) {
+                const Result<QString> mode = breakMode(parser);
+                if (!mode)
+                    return reportError(mode.error());
+                o.breakMode = *mode;
+                return runLinkChange(o, true);
+            } },
+        { QStringLiteral("restore"), QStringLiteral("LINK"),
+            QStringLiteral("undo a break, whichever its mode: the port back on its VLAN, or the interface up again "
+                           "and the node's routes re-added"),
+            {}, 1, 1, false, [](const QCommandLineParser &, Options &o) { return runLinkChange(o, false); } },
         { QStringLiteral("exec"), QStringLiteral("NODE COMMAND..."),
             QStringLiteral("run a command on a node over the lab's SSH session, output as it comes; Ctrl-C stops it"),
             { timeoutOption }, 2, -1, true,
@@ -125,9 +153,9 @@ QList<CommandSpec> commands()
         { QStringLiteral("demo"), {},
             QStringLiteral(
                 "the tutorial's experiment, run by the engine: traffic, a break and a restore on schedule, a "
-                "live line per second and a report (default 20 s, break at 6 s, restore at 12 s)"),
-            { durationOption, breakAtOption, restoreAtOption, linkOption, reportOption, csvOption }, 0, 0, false,
-            runDemoCommand },
+                "live line per second and a report (default 20 s, break at 6 s, restore at 12 s, mode cut)"),
+            { durationOption, breakAtOption, restoreAtOption, linkOption, modeOption, reportOption, csvOption }, 0, 0,
+            false, runDemoCommand },
         { QStringLiteral("serve"), {}, QStringLiteral("run the engine in the foreground (up does this for you)"),
             { backgroundOption }, 0, 0, false, [](const QCommandLineParser &, Options &o) { return runServe(o); } },
     };

@@ -212,7 +212,8 @@ int runDemo(const Options &options, const DemoOptions &demo)
     Result<QJsonValue> started = control.call(QStringLiteral("scenario"),
         { { QStringLiteral("action"), QStringLiteral("start") }, { QStringLiteral("name"), QStringLiteral("demo") },
             { QStringLiteral("durationS"), demo.durationSeconds }, { QStringLiteral("breakAtS"), demo.breakAtSeconds },
-            { QStringLiteral("restoreAtS"), demo.restoreAtSeconds }, { QStringLiteral("link"), demo.link } });
+            { QStringLiteral("restoreAtS"), demo.restoreAtSeconds }, { QStringLiteral("link"), demo.link },
+            { QStringLiteral("mode"), demo.mode } });
     if (!started)
         return reportError(QStringLiteral("demo: %1").arg(started.error()));
     if (Result<QJsonValue> traffic

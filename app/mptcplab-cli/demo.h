@@ -10,6 +10,7 @@ struct DemoOptions
     double breakAtSeconds = 6;
     double restoreAtSeconds = 12;
     QString link = QStringLiteral("NodeA:eth0");
+    QString mode = QStringLiteral("cut"); // --mode: "cut" or "unplug"
     QString reportFile; // --report FILE.json
     QString csvFile; // --csv FILE.csv
 };

@@ -12,6 +12,7 @@
 #include "engine/labteardown.h"
 #include "engine/runtimedir.h"
 #include "engine/telemetryhub.h"
+#include "lab/breakmode.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -53,6 +54,21 @@ Result<bool> makeRoomForEngine(const RuntimeDir &dir)
     if (Status made = dir.create(); !made)
         return fail(made.error());
     return false;
+}
+
+// The event a plot marks at a break or restore: which link, and which kind of break, since a cut (silent, the
+// port on the dead VLAN) and an unplug (carrier down, routes deleted) fail over differently.
+QString linkEventText(const Lab &lab, int port, bool broken, const QString &mode)
+{
+    const QString link = lab.linkName(port);
+    if (mode == breakModeName(BreakMode::Unplug))
+        return broken ? QStringLiteral("%1 unplugged: carrier down inside the node").arg(link)
+                      : QStringLiteral("%1 plugged back in: carrier up, routes re-added").arg(link);
+    return broken ? QStringLiteral("%1 cut: port %2 moved to the dead VLAN").arg(link).arg(port)
+                  : QStringLiteral("%1 restored: port %2 back on VLAN %3")
+                        .arg(link)
+                        .arg(port)
+                        .arg(lab.vlanOfPort(port).value_or(0));
 }
 
 // The last line the engine wrote before it gave up: usually the reason.
@@ -119,12 +135,11 @@ int serveLab(const Lab &lab, bool inBackground)
     // Stamped on the lab thread the moment the switch answered (the event log is thread-safe).
     QObject::connect(
         controller, &LabController::linkChanged, telemetry,
-        [telemetry, &lab](int port, bool broken) {
-            const QString text = broken
-                ? QStringLiteral("port %1 moved to the dead VLAN").arg(port)
-                : QStringLiteral("port %1 back on VLAN %2").arg(port).arg(lab.vlanOfPort(port).value_or(0));
-            telemetry->note(broken ? QStringLiteral("break") : QStringLiteral("restore"), text,
-                { { QStringLiteral("port"), port } });
+        [telemetry, &lab](int port, bool broken, const QString &mode) {
+            telemetry->note(broken ? QStringLiteral("break") : QStringLiteral("restore"),
+                linkEventText(lab, port, broken, mode),
+                { { QStringLiteral("port"), port }, { QStringLiteral("link"), lab.linkName(port) },
+                    { QStringLiteral("mode"), mode } });
         },
         Qt::DirectConnection);
 

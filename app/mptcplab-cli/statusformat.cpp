@@ -18,6 +18,15 @@ static QString humanBytes(qint64 bytes)
     return QString::number(bytes) + QStringLiteral(" B");
 }
 
+// "BROKEN (unplug)" for a broken link or path, naming the kind of break in effect; empty when it is not broken.
+static QString breakText(const QJsonObject &object)
+{
+    if (!object.value(QStringLiteral("broken")).toBool())
+        return {};
+    const QString mode = str(object, "breakMode");
+    return mode.isEmpty() ? QStringLiteral("BROKEN") : QStringLiteral("BROKEN (%1)").arg(mode);
+}
+
 QString formatStep(const QJsonObject &step)
 {
     const QString state = str(step, "state");
@@ -46,7 +55,8 @@ QString formatReadySummary(const QJsonObject &status)
         }
     }
     text += QStringLiteral(
-        "\nTry: mptcplab-cli status | break NodeA:eth0 | restore NodeA:eth0 | down. Commands run so far: %1")
+        "\nTry: mptcplab-cli status | break NodeA:eth0 [--mode unplug] | restore NodeA:eth0 | down. Commands run "
+        "so far: %1")
                 .arg(str(status, "transcript"));
     return text;
 }
@@ -81,11 +91,10 @@ QString formatStatus(const QJsonObject &status)
     text += QStringLiteral("\npaths:\n");
     for (const QJsonValue &value : status.value(QStringLiteral("paths")).toArray()) {
         const QJsonObject path = value.toObject();
-        text
-            += QStringLiteral("  %1  VLAN %2  rate %3  %4\n")
-                   .arg(str(path, "name"), -8)
-                   .arg(str(path, "vlan"), str(path, "rate"),
-                       path.value(QStringLiteral("broken")).toBool() ? QStringLiteral("BROKEN") : QStringLiteral("up"));
+        text += QStringLiteral("  %1  VLAN %2  rate %3  %4\n")
+                    .arg(str(path, "name"), -8)
+                    .arg(str(path, "vlan"), str(path, "rate"),
+                        breakText(path).isEmpty() ? QStringLiteral("up") : breakText(path));
     }
     text += QStringLiteral("\nnodes:\n");
     for (const QJsonValue &value : status.value(QStringLiteral("nodes")).toArray()) {
@@ -100,7 +109,7 @@ QString formatStatus(const QJsonObject &status)
                         .arg(str(iface, "name"), -5)
                         .arg(str(iface, "address"), -16)
                         .arg(str(iface, "mac"), str(iface, "port"), role,
-                            iface.value(QStringLiteral("broken")).toBool() ? QStringLiteral("  BROKEN") : QString());
+                            breakText(iface).isEmpty() ? QString() : QStringLiteral("  ") + breakText(iface));
         }
     }
     text += QStringLiteral("\nswitch ports (dead VLAN %1):\n").arg(str(status, "deadVlan"));

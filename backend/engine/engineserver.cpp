@@ -6,6 +6,7 @@
 #include "engine/serverpeer.h"
 #include "engine/telemetryhub.h"
 #include "engine/trafficservice.h"
+#include "lab/breakmode.h"
 #include "telemetry/telemetryclock.h"
 
 #include <QJsonArray>
@@ -34,18 +35,6 @@ QJsonObject stepJson(const LabStep &step)
     return json;
 }
 
-// "NodeA:eth0" for a port, or the port number when no node interface sits on it.
-QString linkName(const Lab &lab, int port)
-{
-    for (const NodeSpec &node : lab.nodes) {
-        for (const InterfaceSpec &iface : node.interfaces) {
-            if (iface.switchPort == port)
-                return node.name + QLatin1Char(':') + iface.name;
-        }
-    }
-    return QString::number(port);
-}
-
 } // namespace
 
 QStringList EngineServer::topicNames()
@@ -67,7 +56,7 @@ const QHash<QString, EngineServer::Method> &EngineServer::methods() const
         { QStringLiteral("break"),
             { &EngineServer::breakLink,
                 { ParamSpec::string(QStringLiteral("link"), true, 64),
-                    ParamSpec::string(QStringLiteral("mode"), false, 16, { QStringLiteral("cut") }) } } },
+                    ParamSpec::string(QStringLiteral("mode"), false, 16, breakModeNames()) } } },
         { QStringLiteral("restore"),
             { &EngineServer::restoreLink, { ParamSpec::string(QStringLiteral("link"), true, 64) } } },
         { QStringLiteral("exec"),
@@ -104,7 +93,7 @@ const QHash<QString, EngineServer::Method> &EngineServer::methods() const
                     ParamSpec::number(QStringLiteral("breakAtS"), false, 0, 86400),
                     ParamSpec::number(QStringLiteral("restoreAtS"), false, 0, 86400),
                     ParamSpec::string(QStringLiteral("link"), false, 64),
-                    ParamSpec::string(QStringLiteral("mode"), false, 16, { QStringLiteral("cut") }),
+                    ParamSpec::string(QStringLiteral("mode"), false, 16, breakModeNames()),
                     ParamSpec::array(QStringLiteral("timeline"), 1000) } } },
     };
     return table;
@@ -134,11 +123,11 @@ EngineServer::EngineServer(LabController *controller, TelemetryHub *telemetry, u
             api::event(
                 QStringLiteral("phase"), { { QStringLiteral("phase"), phase }, { QStringLiteral("reason"), reason } }));
     });
-    connect(controller, &LabController::linkChanged, this, [this](int port, bool broken) {
+    connect(controller, &LabController::linkChanged, this, [this](int port, bool broken, const QString &mode) {
         publish(QStringLiteral("link"),
             api::event(QStringLiteral("link"),
-                { { QStringLiteral("port"), port }, { QStringLiteral("link"), linkName(m_lab, port) },
-                    { QStringLiteral("broken"), broken }, { QStringLiteral("mode"), QStringLiteral("cut") },
+                { { QStringLiteral("port"), port }, { QStringLiteral("link"), m_lab.linkName(port) },
+                    { QStringLiteral("broken"), broken }, { QStringLiteral("mode"), mode },
                     { QStringLiteral("atMs"), monotonicMs() } }));
     });
     connect(controller, &LabController::labReady, this,

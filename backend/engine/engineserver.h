@@ -13,6 +13,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 class QLocalServer;
 
@@ -72,7 +73,8 @@ private:
     void onLabThread(const Pending &pending, std::function<std::pair<bool, QJsonValue>()> work,
         const QString &failureCode = api::code::failed);
     bool labIsReady(const Pending &pending);
-    void changeLink(const Pending &pending, const QString &link, bool breaking);
+    // breakMode: the mode of a break; nullopt for a restore.
+    void changeLink(const Pending &pending, const QString &link, const std::optional<QString> &breakMode);
 
     void hello(ServerPeer *peer, const api::Request &request);
     void status(ServerPeer *peer, const api::Request &request);

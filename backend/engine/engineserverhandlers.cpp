@@ -8,6 +8,7 @@
 #include "engine/serverpeer.h"
 #include "engine/telemetryhub.h"
 #include "engine/trafficservice.h"
+#include "lab/breakmode.h"
 
 #include <QCoreApplication>
 #include <QFutureWatcher>
@@ -42,7 +43,7 @@ void EngineServer::hello(ServerPeer *peer, const api::Request &request)
             { QStringLiteral("capabilities"),
                 QJsonArray { QStringLiteral("exec-stream"), QStringLiteral("exec-cancel"), QStringLiteral("topics"),
                     QStringLiteral("transcript"), QStringLiteral("telemetry"), QStringLiteral("traffic"),
-                    QStringLiteral("scenario") } },
+                    QStringLiteral("scenario"), QStringLiteral("break-modes") } },
             { QStringLiteral("methods"), QJsonArray::fromStringList(names) },
             { QStringLiteral("topics"), QJsonArray::fromStringList(topicNames()) } });
 }
@@ -119,25 +120,28 @@ void EngineServer::down(ServerPeer *peer, const api::Request &request)
 
 void EngineServer::breakLink(ServerPeer *peer, const api::Request &request)
 {
-    changeLink({ peer, request.id }, request.params.value(QStringLiteral("link")).toString(), true);
+    // checkParams has refused any mode but the known ones; left out, it is a cut.
+    const QString mode = request.params.value(QStringLiteral("mode")).toString(breakModeName(BreakMode::Cut));
+    changeLink({ peer, request.id }, request.params.value(QStringLiteral("link")).toString(), mode);
 }
 
 void EngineServer::restoreLink(ServerPeer *peer, const api::Request &request)
 {
-    changeLink({ peer, request.id }, request.params.value(QStringLiteral("link")).toString(), false);
+    changeLink({ peer, request.id }, request.params.value(QStringLiteral("link")).toString(), std::nullopt);
 }
 
-void EngineServer::changeLink(const Pending &pending, const QString &link, bool breaking)
+void EngineServer::changeLink(const Pending &pending, const QString &link, const std::optional<QString> &breakMode)
 {
-    if (Result<int> port = LabController::portForLink(m_lab, link); !port) {
+    const BreakMode mode = breakMode ? parseBreakMode(*breakMode).value_or(BreakMode::Cut) : BreakMode::Cut;
+    if (Result<int> port = LabController::portForLink(m_lab, link, mode); !port) {
         finishError(pending, { api::code::unknownLink, port.error() });
         return;
     }
     if (!labIsReady(pending))
         return;
     LabController *lab = m_controller;
-    onLabThread(pending, [lab, link, breaking] {
-        const Result<QString> done = breaking ? lab->breakLink(link) : lab->restoreLink(link);
+    onLabThread(pending, [lab, link, breakMode] {
+        const Result<QString> done = breakMode ? lab->breakLink(link, *breakMode) : lab->restoreLink(link);
         return std::pair { done.ok(), QJsonValue(done ? done.value() : done.error()) };
     });
 }

@@ -368,69 +368,6 @@ TeardownReport LabController::down(const QString &requestTag)
     return report;
 }
 
-Result<int> LabController::portForLink(const Lab &lab, const QString &link)
-{
-    const std::optional<int> port = lab.resolvePort(link);
-    if (!port) {
-        QStringList examples;
-        for (const NodeSpec &node : lab.nodes) {
-            for (const InterfaceSpec &iface : node.interfaces) {
-                if (!iface.management)
-                    examples << node.name + QLatin1Char(':') + iface.name;
-            }
-        }
-        return fail(QStringLiteral("unknown link \"%1\": expected NODE:INTERFACE (%2) or a switch port of the lab")
-                        .arg(link, examples.join(QStringLiteral(", "))));
-    }
-    if (*port == lab.management.hostPort)
-        return fail(QStringLiteral(
-            "port %1 is the management host's port: breaking it would cut the engine off from every node")
-                        .arg(*port));
-    for (const NodeSpec &node : lab.nodes) {
-        const InterfaceSpec *mgmt = node.managementInterface();
-        if (mgmt && mgmt->switchPort == *port)
-            return fail(
-                QStringLiteral("port %1 is %2's management interface %3: breaking it would cut the engine off from %2")
-                    .arg(*port)
-                    .arg(node.name, mgmt->name));
-    }
-    return *port;
-}
-
-Result<QString> LabController::breakLink(const QString &link)
-{
-    if (m_state.phase != QLatin1String("ready"))
-        return fail(QStringLiteral("lab %1 is not running (it is %2)").arg(m_lab.name, m_state.phase));
-    Result<int> port = portForLink(m_lab, link);
-    if (!port)
-        return fail(port.error());
-    if (m_state.brokenPorts.contains(*port))
-        return QStringLiteral("port %1 is already broken").arg(*port);
-    if (Status moved = m_switch->management()->setPortVlan(*port, m_lab.switchSpec.deadVlan); !moved)
-        return fail(moved.error());
-    m_state.brokenPorts.insert(*port, m_lab.vlanOfPort(*port).value_or(0));
-    (void)saveState(); // a failure is reported as damage
-    Q_EMIT linkChanged(*port, true);
-    return QStringLiteral("port %1 moved to dead VLAN %2").arg(*port).arg(m_lab.switchSpec.deadVlan);
-}
-
-Result<QString> LabController::restoreLink(const QString &link)
-{
-    if (m_state.phase != QLatin1String("ready"))
-        return fail(QStringLiteral("lab %1 is not running (it is %2)").arg(m_lab.name, m_state.phase));
-    Result<int> port = portForLink(m_lab, link);
-    if (!port)
-        return fail(port.error());
-    const int vlan = m_lab.vlanOfPort(*port).value_or(0);
-    if (Status moved = m_switch->management()->setPortVlan(*port, vlan); !moved)
-        return fail(moved.error());
-    const bool wasBroken = m_state.brokenPorts.remove(*port) > 0;
-    (void)saveState(); // a failure is reported as damage
-    Q_EMIT linkChanged(*port, false);
-    return wasBroken ? QStringLiteral("port %1 back on VLAN %2").arg(*port).arg(vlan)
-                     : QStringLiteral("port %1 was not broken; it is on VLAN %2").arg(*port).arg(vlan);
-}
-
 Result<SshTarget> LabController::sshTarget(const QString &node) const
 {
     if (m_state.phase != QLatin1String("ready") || !m_targets.contains(node)) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/command.h"
 #include "core/processes.h"
 #include "core/result.h"
 #include "core/transcript.h"
@@ -60,10 +61,15 @@ public:
     // the lab's namespaces. The report lists what it had to kill and what it could not remove.
     TeardownReport down(const QString &requestTag = {});
     // The switch port behind link ("NodeA:eth0" or a port number); refuses unknown links and the management
-    // network (breaking it would cut the engine off from the nodes). Safe from any thread.
-    static Result<int> portForLink(const Lab &lab, const QString &link);
-    // link: "NodeA:eth0" or a switch port number.
-    Result<QString> breakLink(const QString &link);
+    // network (breaking it would cut the engine off from the nodes), and for an unplug a port with no node
+    // interface on it (there is nothing to take down). Safe from any thread.
+    static Result<int> portForLink(const Lab &lab, const QString &link, BreakMode mode = BreakMode::Cut);
+    // link: "NodeA:eth0" or a switch port number. mode: "cut" (default; the port moves to the dead VLAN) or
+    // "unplug" (the node takes the interface down: `ip link set dev IF down`, run over its SSH session). A link
+    // already broken the same way is left alone, and said so; another mode is refused until it is restored.
+    Result<QString> breakLink(const QString &link, const QString &mode = QStringLiteral("cut"));
+    // Undoes whatever the link was broken with: the port back on its VLAN, or the interface up again and the
+    // node's routing re-applied (taking it down deleted every route through it).
     Result<QString> restoreLink(const QString &link);
     QJsonObject status();
     // How to reach a node over SSH, for work that must not hold up the lab
@@ -73,7 +79,8 @@ public:
 Q_SIGNALS:
     void stepChanged(const mlab::LabStep &step);
     void phaseChanged(const QString &phase, const QString &reason);
-    void linkChanged(int port, bool broken);
+    // mode: how the link is (or was, when restored) broken: "cut" or "unplug".
+    void linkChanged(int port, bool broken, const QString &mode);
     // Something the lab needs died on its own (switch, plug, sshd): the lab is damaged.
     void labDamaged(const QString &reason);
     // The lab is up: where telemetry can reach every node and the switch.
@@ -98,6 +105,8 @@ private:
     Status checkCabling();
     Status writeKnownHosts();
     Status configureNodes();
+    // Runs commands on a node over the session that configured it, so each is in the transcript with its reason.
+    Status runOnNode(const QString &node, const QList<Command> &commands);
     // The crash-recovery record: a lab whose state cannot be saved could not be cleaned up after a crash.
     Status saveState();
     void reportDamage(const QString &reason);

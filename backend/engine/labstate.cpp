@@ -21,6 +21,12 @@ static ProcessRecord processFromJson(const QJsonObject &object)
         object.value(QStringLiteral("what")).toString() };
 }
 
+std::optional<BrokenLink> LabState::brokenLink(int port) const
+{
+    const auto found = brokenPorts.constFind(port);
+    return found == brokenPorts.cend() ? std::nullopt : std::optional(*found);
+}
+
 Status LabState::save(const QString &path) const
 {
     QJsonArray processList;
@@ -28,7 +34,8 @@ Status LabState::save(const QString &path) const
         processList.append(toJson(record));
     QJsonObject broken;
     for (auto it = brokenPorts.cbegin(); it != brokenPorts.cend(); ++it)
-        broken.insert(QString::number(it.key()), it.value());
+        broken.insert(QString::number(it.key()),
+            QJsonObject { { QStringLiteral("vlan"), it->vlan }, { QStringLiteral("mode"), breakModeName(it->mode) } });
     const QJsonObject root { { QStringLiteral("lab"), lab }, { QStringLiteral("labFile"), labFile },
         { QStringLiteral("engine"), toJson(engine) }, { QStringLiteral("phase"), phase },
         { QStringLiteral("namespaces"), QJsonArray::fromStringList(namespaces) },
@@ -66,8 +73,20 @@ Result<LabState> LabState::load(const QString &path, const QString &expectedLab)
     for (const QJsonValue &process : root.value(QStringLiteral("processes")).toArray())
         state.processes << processFromJson(process.toObject());
     const QJsonObject broken = root.value(QStringLiteral("brokenPorts")).toObject();
-    for (auto it = broken.constBegin(); it != broken.constEnd(); ++it)
-        state.brokenPorts.insert(it.key().toInt(), it.value().toInt());
+    for (auto it = broken.constBegin(); it != broken.constEnd(); ++it) {
+        // A record written before unplug existed holds only the VLAN: those breaks were all cuts.
+        if (it.value().isDouble()) {
+            state.brokenPorts.insert(it.key().toInt(), { it.value().toInt(), BreakMode::Cut });
+            continue;
+        }
+        const QJsonObject link = it.value().toObject();
+        const QString modeName = link.value(QStringLiteral("mode")).toString();
+        const std::optional<BreakMode> mode = parseBreakMode(modeName);
+        if (!mode)
+            return fail(QStringLiteral("lab state %1 is damaged: port %2 is broken with mode \"%3\" (expected %4)")
+                            .arg(path, it.key(), modeName, breakModeChoices()));
+        state.brokenPorts.insert(it.key().toInt(), { link.value(QStringLiteral("vlan")).toInt(), *mode });
+    }
     return state;
 }
 

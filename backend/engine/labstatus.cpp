@@ -17,17 +17,25 @@ static QJsonObject portJson(const VdePortInfo &port)
         { QStringLiteral("outPackets"), qint64(port.outPackets) } };
 }
 
+// "broken", and when it is, "breakMode" ("cut" or "unplug"): what is in effect on a link or path.
+static void insertBreak(QJsonObject &object, const std::optional<BrokenLink> &broken)
+{
+    object.insert(QStringLiteral("broken"), broken.has_value());
+    if (broken)
+        object.insert(QStringLiteral("breakMode"), breakModeName(broken->mode));
+}
+
 QJsonObject LabController::status()
 {
     QJsonArray nodes;
     for (const NodeSpec &spec : m_lab.nodes) {
         QJsonArray interfaces;
         for (const InterfaceSpec &iface : spec.interfaces) {
-            interfaces.append(
-                QJsonObject { { QStringLiteral("name"), iface.name }, { QStringLiteral("address"), iface.address },
-                    { QStringLiteral("mac"), iface.mac }, { QStringLiteral("port"), iface.switchPort },
-                    { QStringLiteral("path"), iface.path }, { QStringLiteral("management"), iface.management },
-                    { QStringLiteral("broken"), m_state.brokenPorts.contains(iface.switchPort) } });
+            QJsonObject object { { QStringLiteral("name"), iface.name }, { QStringLiteral("address"), iface.address },
+                { QStringLiteral("mac"), iface.mac }, { QStringLiteral("port"), iface.switchPort },
+                { QStringLiteral("path"), iface.path }, { QStringLiteral("management"), iface.management } };
+            insertBreak(object, m_state.brokenLink(iface.switchPort));
+            interfaces.append(object);
         }
         nodes.append(QJsonObject { { QStringLiteral("name"), spec.name }, { QStringLiteral("kind"), spec.kind },
             { QStringLiteral("netns"), m_dir.netnsName(spec.name) },
@@ -35,12 +43,16 @@ QJsonObject LabController::status()
     }
     QJsonArray paths;
     for (const PathSpec &path : m_lab.paths) {
-        bool broken = false;
-        for (const PathEnd &end : m_lab.endsOf(path.name))
-            broken = broken || m_state.brokenPorts.contains(end.interface->switchPort);
-        paths.append(QJsonObject { { QStringLiteral("name"), path.name }, { QStringLiteral("vlan"), path.vlan },
-            { QStringLiteral("rate"), path.shaping.isUnlimited() ? QStringLiteral("unlimited") : path.shaping.rate },
-            { QStringLiteral("broken"), broken } });
+        // A path broken at both ends, in two ways, shows the first end's (in the lab's order of nodes).
+        std::optional<BrokenLink> broken;
+        for (const PathEnd &end : m_lab.endsOf(path.name)) {
+            if (!broken)
+                broken = m_state.brokenLink(end.interface->switchPort);
+        }
+        QJsonObject object { { QStringLiteral("name"), path.name }, { QStringLiteral("vlan"), path.vlan },
+            { QStringLiteral("rate"), path.shaping.isUnlimited() ? QStringLiteral("unlimited") : path.shaping.rate } };
+        insertBreak(object, broken);
+        paths.append(object);
     }
     QJsonArray ports;
     QString switchError;

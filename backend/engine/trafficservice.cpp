@@ -62,13 +62,10 @@ public:
         , m_context(context)
     { }
 
+    // The controller checks mode (and says what is wrong with it), as it does for the API's break.
     void breakLink(const QString &link, const QString &mode, Done done) override
     {
-        if (!mode.isEmpty() && mode != QLatin1String("cut")) {
-            done(false, QStringLiteral("break mode \"%1\" is not available in this engine (only \"cut\")").arg(mode));
-            return;
-        }
-        run([link](LabController *lab) { return lab->breakLink(link); }, std::move(done));
+        run([link, mode](LabController *lab) { return lab->breakLink(link, mode); }, std::move(done));
     }
 
     void restoreLink(const QString &link, Done done) override

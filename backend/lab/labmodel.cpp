@@ -110,6 +110,28 @@ std::optional<int> Lab::resolvePort(const QString &link) const
     return port;
 }
 
+std::optional<PathEnd> Lab::pathEndOnPort(int port) const
+{
+    for (const NodeSpec &node : nodes) {
+        for (const InterfaceSpec &iface : node.interfaces) {
+            if (iface.switchPort == port && !iface.management)
+                return PathEnd { &node, &iface };
+        }
+    }
+    return std::nullopt;
+}
+
+QString Lab::linkName(int port) const
+{
+    for (const NodeSpec &node : nodes) {
+        for (const InterfaceSpec &iface : node.interfaces) {
+            if (iface.switchPort == port)
+                return node.name + QLatin1Char(':') + iface.name;
+        }
+    }
+    return QString::number(port);
+}
+
 QList<int> Lab::usedPorts() const
 {
     QList<int> ports;

@@ -129,6 +129,11 @@ struct Lab
     std::optional<int> vlanOfPort(int port) const;
     // "NodeA:eth0" -> 10; "10" -> 10; nullopt when it names nothing in the lab.
     std::optional<int> resolvePort(const QString &link) const;
+    // The node's data interface plugged into port (what an unplug takes down); nullopt for the management
+    // network and for a port no node uses.
+    std::optional<PathEnd> pathEndOnPort(int port) const;
+    // 10 -> "NodeA:eth0"; the port number as text when no node interface sits on it.
+    QString linkName(int port) const;
     // Every switch port the lab uses, sorted.
     QList<int> usedPorts() const;
 };

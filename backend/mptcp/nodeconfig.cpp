@@ -10,11 +10,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// state: "up" or "down".
+Command linkStateCommand(const NodeSpec &node, const InterfaceSpec &iface, const QString &state, const QString &why)
+{
+    return nodeCommand(node.name, { u"ip"_s, u"link"_s, u"set"_s, u"dev"_s, iface.name, state }, why);
+}
+
 QList<Command> interfaceCommands(const Lab &lab, const NodeSpec &node, const InterfaceSpec &iface)
 {
     QList<Command> commands;
-    commands << nodeCommand(
-        node.name, { u"ip"_s, u"link"_s, u"set"_s, u"dev"_s, iface.name, u"up"_s }, u"bring %1 up"_s.arg(iface.name));
+    commands << linkStateCommand(node, iface, u"up"_s, u"bring %1 up"_s.arg(iface.name));
     // "replace" rather than "add": re-running after a partial failure must not stop at "File exists".
     commands << nodeCommand(node.name, { u"ip"_s, u"addr"_s, u"replace"_s, iface.address, u"dev"_s, iface.name },
         u"give %1 its address %2 on %3"_s.arg(iface.name, iface.address, iface.path));
@@ -124,6 +129,28 @@ QList<Command> networkCommands(const Lab &lab, const NodeSpec &node)
     commands << routingCommands(lab, node);
     if (lab.failover.fastRecovery)
         commands << fastRecoveryCommands(node);
+    return commands;
+}
+
+QList<Command> unplugCommands(const NodeSpec &node, const InterfaceSpec &iface)
+{
+    return { linkStateCommand(node, iface, u"down"_s,
+        u"unplug %1:%2: carrier down inside the node, as if its cable were pulled; unlike a cut, the kernel "
+        u"sees it: it deletes every route through %2, in every table, and its subflows on %3 lose their "
+        u"route"_s.arg(node.name, iface.name, iface.path)) };
+}
+
+QList<Command> replugCommands(const Lab &lab, const NodeSpec &node, const InterfaceSpec &iface)
+{
+    QList<Command> commands { linkStateCommand(
+        node, iface, u"up"_s, u"plug %1:%2 back in: carrier up inside the node"_s.arg(node.name, iface.name)) };
+    // The whole routing again, not only the routes through iface: every command of it is safe to re-run, and
+    // the routes through iface are spread over every table (its own, the other paths' symmetric routes, main).
+    for (Command command : routingCommands(lab, node)) {
+        command.why = u"again after the unplug of %1 (taking it down deleted every route through it, in every "
+                      u"table): %2"_s.arg(iface.name, command.why);
+        commands << command;
+    }
     return commands;
 }
 

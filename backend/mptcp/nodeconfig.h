@@ -19,6 +19,12 @@ QList<Command> networkCommands(const Lab &lab, const NodeSpec &node);
 // an interface down deletes, so restoring an unplugged link runs it again.
 QList<Command> routingCommands(const Lab &lab, const NodeSpec &node);
 
+// Unplugging a link from inside the node: carrier down on iface, as if its cable were pulled.
+QList<Command> unplugCommands(const NodeSpec &node, const InterfaceSpec &iface);
+// Plugging it back in: carrier up, then routingCommands() again, because taking the interface down deleted
+// every route through it, in every table (the reasons in the transcript say so).
+QList<Command> replugCommands(const Lab &lab, const NodeSpec &node, const InterfaceSpec &iface);
+
 // The values lab option failover.fastRecovery sets (measured on the seed lab, DOMAIN notes).
 constexpr int FastRecoveryRtoMinUs = 50000;
 constexpr int FastRecoveryRtoMaxMs = 1000;

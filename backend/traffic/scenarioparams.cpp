@@ -2,6 +2,8 @@
 
 #include "traffic/scenariorunner.h"
 
+#include "lab/breakmode.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -12,7 +14,6 @@ namespace {
 constexpr double maxDurationS = 86400;
 const QStringList actionNames { QStringLiteral("break"), QStringLiteral("restore"), QStringLiteral("traffic-start"),
     QStringLiteral("traffic-stop") };
-const QStringList modeNames { QStringLiteral("cut"), QStringLiteral("unplug") };
 const QStringList actionKeys { QStringLiteral("atS"), QStringLiteral("action"), QStringLiteral("link"),
     QStringLiteral("mode") };
 
@@ -127,8 +128,8 @@ Status ScenarioRunner::checkAction(const Lab &lab, const ScenarioAction &action,
         return fail(port.error());
     if (action.action == QLatin1String("restore") && !action.mode.isEmpty())
         return fail(tr("%1.mode %2: only a break has a mode").arg(field, quoted(action.mode)));
-    if (!action.mode.isEmpty() && !modeNames.contains(action.mode))
-        return fail(tr("%1.mode %2: expected cut or unplug").arg(field, quoted(action.mode)));
+    if (!parseBreakMode(action.mode))
+        return fail(tr("%1.mode %2: expected %3").arg(field, quoted(action.mode), breakModeChoices()));
     return {};
 }
 
@@ -163,13 +164,13 @@ Result<Scenario> ScenarioRunner::demoScenario(
         return fail(tr("lab %1 has no path with a link to break: give link").arg(lab.name));
     if (Result<int> port = linkPort(lab, target, QStringLiteral("link")); !port)
         return fail(port.error());
-    if (!mode.isEmpty() && !modeNames.contains(mode))
-        return fail(tr("mode %1: expected cut or unplug").arg(quoted(mode)));
-    const QString breakMode = mode.isEmpty() ? QStringLiteral("cut") : mode;
+    const std::optional<BreakMode> breakMode = parseBreakMode(mode);
+    if (!breakMode)
+        return fail(tr("mode %1: expected %2").arg(quoted(mode), breakModeChoices()));
     return Scenario { QStringLiteral("demo"), durationS,
         {
             ScenarioAction { 0, QStringLiteral("traffic-start"), {}, {} },
-            ScenarioAction { breakAtS, QStringLiteral("break"), target, breakMode },
+            ScenarioAction { breakAtS, QStringLiteral("break"), target, breakModeName(*breakMode) },
             ScenarioAction { restoreAtS, QStringLiteral("restore"), target, {} },
             ScenarioAction { durationS, QStringLiteral("traffic-stop"), {}, {} },
         } };

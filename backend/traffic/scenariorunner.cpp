@@ -1,5 +1,7 @@
 #include "traffic/scenariorunner.h"
 
+#include "lab/breakmode.h"
+
 #include "telemetry/telemetryclock.h" // header-only: the traffic area does not link telemetry
 #include "traffic/lablinks.h"
 #include "traffic/trafficrunner.h"
@@ -228,7 +230,7 @@ void ScenarioRunner::request(const ScenarioAction &action, int port, bool cleanu
                 Qt::QueuedConnection);
     };
     if (action.action == actionBreak)
-        m_links->breakLink(action.link, action.mode.isEmpty() ? QStringLiteral("cut") : action.mode, done);
+        m_links->breakLink(action.link, action.mode.isEmpty() ? breakModeName(BreakMode::Cut) : action.mode, done);
     else
         m_links->restoreLink(action.link, done);
 }

@@ -86,7 +86,13 @@ int LabHarness::startIperfServer(const QString &node) const
 
 void LabHarness::stopProcess(const QString &node, int pid) const
 {
-    exec(node, QStringLiteral("kill %1").arg(pid));
+    // iperf 2 answers the first SIGTERM by waiting for its connections to end ("Interrupt again to force quit")
+    // and keeps listening: a second server in the same lab then could not bind, and the next client would talk to
+    // the old one. So: TERM, a moment to exit cleanly, then KILL, and wait (bounded) until it is gone.
+    exec(node,
+        QStringLiteral("kill %1 2>/dev/null; sleep 0.2; kill -9 %1 2>/dev/null; "
+                       "for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 %1 2>/dev/null || break; sleep 0.05; done")
+            .arg(pid));
 }
 
 QJsonObject LabHarness::status() const

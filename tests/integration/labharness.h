@@ -29,9 +29,10 @@ public:
     static CliResult runCli(QProcess &process, const QStringList &arguments, int timeoutMs);
     // A shell command line on a node, through `mptcplab-cli exec`; returns its output.
     QString exec(const QString &node, const QString &command, int *exitCode = nullptr) const;
-    // Starts `mptcpize run iperf -s` on a node; returns its pid (0 on failure). Namespace
-    // nodes share the host's pids: stop it with stopProcess(node, pid), never by name.
+    // Starts `mptcpize run iperf -s` on a node; returns its pid (0 on failure). Stop it with
+    // stopProcess(node, pid), never by name.
     int startIperfServer(const QString &node) const;
+    // Stops a process on a node for good (a TERM that the process ignores is followed by a KILL).
     void stopProcess(const QString &node, int pid) const;
     // Calls the engine API directly; fails the calling test on error.
     QJsonObject status() const;

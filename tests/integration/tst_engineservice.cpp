@@ -26,6 +26,7 @@ private Q_SLOTS:
     void hostileLabNamesChangeNothing();
     void execStreamsTimesOutAndCancels();
     void downKillsEverythingInsideTheNodes();
+    void scenarioRunnerDrivesTheDemo_data();
     void scenarioRunnerDrivesTheDemo();
     void twoLabsSideBySide();
 
@@ -192,8 +193,16 @@ void TestEngineService::downKillsEverythingInsideTheNodes()
     QVERIFY2(lab.leftovers().isEmpty(), qPrintable(lab.leftovers().join(QLatin1Char('\n'))));
 }
 
+void TestEngineService::scenarioRunnerDrivesTheDemo_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("cut") << QStringLiteral("cut");
+    QTest::newRow("unplug") << QStringLiteral("unplug");
+}
+
 void TestEngineService::scenarioRunnerDrivesTheDemo()
 {
+    QFETCH(QString, mode);
     LabHarness lab(QStringLiteral("itscen"));
     QVERIFY(upOrFail(lab));
     EngineClient events;
@@ -204,7 +213,7 @@ void TestEngineService::scenarioRunnerDrivesTheDemo()
     QVERIFY(control.connectTo(RuntimeDir(lab.labName()).apiSocket()));
     const Result<QJsonValue> started = control.call(QStringLiteral("scenario"),
         { { QStringLiteral("action"), QStringLiteral("start") }, { QStringLiteral("durationS"), 9 },
-            { QStringLiteral("breakAtS"), 2 }, { QStringLiteral("restoreAtS"), 6 } });
+            { QStringLiteral("breakAtS"), 2 }, { QStringLiteral("restoreAtS"), 6 }, { QStringLiteral("mode"), mode } });
     QVERIFY2(started, qPrintable(started.error()));
     // A second one is refused while it runs.
     const EngineReply second
@@ -214,23 +223,27 @@ void TestEngineService::scenarioRunnerDrivesTheDemo()
     QJsonObject finished;
     QStringList actions;
     QList<bool> linkStates;
+    QStringList linkModes;
     QElapsedTimer clock;
     clock.start();
     while (finished.isEmpty() && clock.elapsed() < 60000) {
         QVERIFY(events.waitForEvents(200, [&](const QJsonObject &event) {
             const QString name = event.value(QStringLiteral("event")).toString();
-            if (name == QLatin1String("link"))
+            if (name == QLatin1String("link")) {
                 linkStates << event.value(QStringLiteral("broken")).toBool();
-            else if (event.value(QStringLiteral("finished")).toBool())
+                linkModes << event.value(QStringLiteral("mode")).toString();
+            } else if (event.value(QStringLiteral("finished")).toBool()) {
                 finished = event;
-            else if (name == QLatin1String("scenario"))
+            } else if (name == QLatin1String("scenario")) {
                 actions << event.value(QStringLiteral("action")).toString();
+            }
         }));
     }
     QCOMPARE(finished.value(QStringLiteral("state")).toString(), QStringLiteral("finished"));
     QVERIFY2(actions.contains(QStringLiteral("break")) && actions.contains(QStringLiteral("restore")),
         qPrintable(actions.join(u',')));
     QCOMPARE(linkStates, (QList<bool> { true, false }));
+    QCOMPARE(linkModes, (QStringList { mode, mode }));
     const qint64 broke = finished.value(QStringLiteral("brokeAtMs")).toInteger();
     const qint64 restored = finished.value(QStringLiteral("restoredAtMs")).toInteger();
     QVERIFY(broke > 0);

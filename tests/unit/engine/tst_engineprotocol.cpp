@@ -150,6 +150,9 @@ void TestEngineProtocol::helloNamesTheProtocol()
              "unsubscribe", "transcript", "history" })
         QVERIFY2(methods.contains(QLatin1String(method)), method);
     QCOMPARE(hello.value(QStringLiteral("topics")).toVariant().toStringList(), EngineServer::topicNames());
+    // break takes a mode (cut or unplug): a client may offer the choice.
+    QVERIFY(
+        hello.value(QStringLiteral("capabilities")).toVariant().toStringList().contains(QStringLiteral("break-modes")));
 }
 
 void TestEngineProtocol::helloRefusesAnotherVersion()
@@ -198,7 +201,21 @@ void TestEngineProtocol::errorCodes_data()
     QTest::newRow("unknown break mode") << QStringLiteral("break")
                                         << QJsonObject { { QStringLiteral("link"), QStringLiteral("NodeA:eth0") },
                                                { QStringLiteral("mode"), QStringLiteral("melt") } }
-                                        << QStringLiteral("bad-params") << QStringLiteral("\"melt\"");
+                                        << QStringLiteral("bad-params")
+                                        << QStringLiteral("\"mode\" must be one of cut, unplug (got \"melt\")");
+    QTest::newRow("unplug while down") << QStringLiteral("break")
+                                       << QJsonObject { { QStringLiteral("link"), QStringLiteral("NodeA:eth0") },
+                                              { QStringLiteral("mode"), QStringLiteral("unplug") } }
+                                       << QStringLiteral("not-ready") << QStringLiteral("not running");
+    QTest::newRow("unplug of the management network")
+        << QStringLiteral("break")
+        << QJsonObject { { QStringLiteral("link"), QStringLiteral("1") },
+               { QStringLiteral("mode"), QStringLiteral("unplug") } }
+        << QStringLiteral("unknown-link") << QStringLiteral("management host");
+    QTest::newRow("restore takes no mode") << QStringLiteral("restore")
+                                           << QJsonObject { { QStringLiteral("link"), QStringLiteral("NodeA:eth0") },
+                                                  { QStringLiteral("mode"), QStringLiteral("unplug") } }
+                                           << QStringLiteral("bad-params") << QStringLiteral("\"mode\"");
     QTest::newRow("negative timeout") << QStringLiteral("exec")
                                       << QJsonObject { { QStringLiteral("node"), QStringLiteral("NodeA") },
                                              { QStringLiteral("command"), QStringLiteral("true") },

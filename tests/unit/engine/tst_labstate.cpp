@@ -19,6 +19,8 @@ class TestLabState : public QObject
 private Q_SLOTS:
     void init();
     void roundTrip();
+    void recordFromBeforeUnplugLoadsAsCuts();
+    void unknownBreakModeIsReported();
     void anotherLabsStateIsRefused();
     void damagedStateIsReported();
     void foreignNamespacesAreLeftAlone();
@@ -48,7 +50,7 @@ void TestLabState::roundTrip()
     state.phase = QStringLiteral("ready");
     state.namespaces = { QStringLiteral("mlab-seed-NodeA"), QStringLiteral("mlab-seed-mgmt") };
     state.processes = { { 17, 1234567890123ULL, QStringLiteral("vde_switch") } };
-    state.brokenPorts = { { 10, 1 } };
+    state.brokenPorts = { { 10, { 1, BreakMode::Cut } }, { 21, { 2, BreakMode::Unplug } } };
     QVERIFY(state.save(dir.stateFile()));
 
     const Result<LabState> loaded = LabState::load(dir.stateFile(), QStringLiteral("seed"));
@@ -58,6 +60,42 @@ void TestLabState::roundTrip()
     QCOMPARE(loaded->namespaces, state.namespaces);
     QCOMPARE(loaded->processes.value(0).startTime, 1234567890123ULL);
     QCOMPARE(loaded->brokenPorts, state.brokenPorts);
+    QCOMPARE(loaded->brokenLink(21).value().mode, BreakMode::Unplug);
+    QVERIFY(!loaded->brokenLink(11));
+}
+
+// Writes a record as text, for what save() would never write.
+static void writeRecord(const QString &path, const QByteArray &brokenPorts)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        R"({"lab": "seed", "phase": "ready", "namespaces": ["mlab-seed-NodeA"], "brokenPorts": )" + brokenPorts + "}");
+}
+
+void TestLabState::recordFromBeforeUnplugLoadsAsCuts()
+{
+    // Before unplug, a broken port's value was the VLAN it is restored to, and every break was a cut.
+    const RuntimeDir dir(QStringLiteral("seed"));
+    QVERIFY(dir.create());
+    writeRecord(dir.stateFile(), R"({"10": 1, "21": 2})");
+    const Result<LabState> loaded = LabState::load(dir.stateFile(), QStringLiteral("seed"));
+    QVERIFY2(loaded, qPrintable(loaded.error()));
+    const QMap<int, BrokenLink> expected { { 10, { 1, BreakMode::Cut } }, { 21, { 2, BreakMode::Cut } } };
+    QCOMPARE(loaded->brokenPorts, expected);
+    QCOMPARE(loaded->namespaces, QStringList { QStringLiteral("mlab-seed-NodeA") });
+}
+
+void TestLabState::unknownBreakModeIsReported()
+{
+    const RuntimeDir dir(QStringLiteral("seed"));
+    QVERIFY(dir.create());
+    writeRecord(dir.stateFile(), R"({"10": {"vlan": 1, "mode": "melt"}})");
+    const Result<LabState> loaded = LabState::load(dir.stateFile(), QStringLiteral("seed"));
+    QVERIFY(!loaded);
+    QVERIFY2(loaded.error().contains(QStringLiteral("is damaged: port 10 is broken with mode \"melt\" (expected cut "
+                                                    "or unplug)")),
+        qPrintable(loaded.error()));
 }
 
 void TestLabState::anotherLabsStateIsRefused()

@@ -32,6 +32,8 @@ private slots:
     void peerAddress();
     void endsOf_data();
     void endsOf();
+    void pathEndOnPort_data();
+    void pathEndOnPort();
     void lookupsOfUnknownNames();
     void emptyLabUsesNoPorts();
 };
@@ -148,6 +150,31 @@ void TestLabModel::endsOf()
         actual << end.node->name + QLatin1Char(':') + end.interface->name + QLatin1Char(':')
                 + QString::number(end.interface->switchPort);
     QCOMPARE(actual, ends);
+}
+
+void TestLabModel::pathEndOnPort_data()
+{
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("end"); // NODE:INTERFACE, empty for none
+    QTest::addColumn<QString>("linkName");
+
+    QTest::newRow("NodeA:eth0") << 10 << QStringLiteral("NodeA:eth0") << QStringLiteral("NodeA:eth0");
+    QTest::newRow("NodeB:eth1") << 21 << QStringLiteral("NodeB:eth1") << QStringLiteral("NodeB:eth1");
+    // A management interface is a node's, but no path's: nothing an unplug may take down.
+    QTest::newRow("management interface") << 2 << QString() << QStringLiteral("NodeA:eth2");
+    QTest::newRow("host tap") << 1 << QString() << QStringLiteral("1");
+    QTest::newRow("unused port") << 4 << QString() << QStringLiteral("4");
+}
+
+void TestLabModel::pathEndOnPort()
+{
+    QFETCH(int, port);
+    QFETCH(QString, end);
+    QFETCH(QString, linkName);
+    const Lab lab = loadLab(QStringLiteral("seed"));
+    const std::optional<PathEnd> found = lab.pathEndOnPort(port);
+    QCOMPARE(found ? found->node->name + QLatin1Char(':') + found->interface->name : QString(), end);
+    QCOMPARE(lab.linkName(port), linkName);
 }
 
 void TestLabModel::lookupsOfUnknownNames()

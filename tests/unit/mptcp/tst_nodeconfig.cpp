@@ -51,6 +51,7 @@ private slots:
     void legacyProfileGetsTheSameSymmetricRouting();
     void fastRecoveryIsAnOption();
     void routingCommandsAreTheRoutingPartOfNetworkCommands();
+    void unplugAndReplug();
     void subnetOf_data();
     void subnetOf();
 };
@@ -222,6 +223,37 @@ void TestNodeConfig::routingCommandsAreTheRoutingPartOfNetworkCommands()
         QCOMPARE(routing.size(), 11);
         QCOMPARE(all.mid(6, routing.size()), routing);
     }
+}
+
+void TestNodeConfig::unplugAndReplug()
+{
+    const Lab lab = test::seedLab();
+    const NodeSpec &nodeA = *lab.nodeNamed(u"NodeA"_s);
+    const InterfaceSpec &eth0 = *nodeA.interfaceNamed(u"eth0"_s);
+    const QList<Command> unplug = unplugCommands(nodeA, eth0);
+    QCOMPARE(render(unplug), QStringList { u"ip link set dev eth0 down"_s });
+    QCOMPARE(unplug.first().where, u"NodeA"_s);
+    QVERIFY2(unplug.first().why.contains(u"deletes every route through eth0, in every table"_s),
+        qPrintable(unplug.first().why));
+
+    // Plugged back in: carrier up, then the node's whole routing again, each step saying why it runs again.
+    const QList<Command> replug = replugCommands(lab, nodeA, eth0);
+    const QList<Command> routing = routingCommands(lab, nodeA);
+    QCOMPARE(render(replug), QStringList { u"ip link set dev eth0 up"_s } + render(routing));
+    QVERIFY(replug.first().why.contains(u"back in"_s));
+    for (qsizetype i = 1; i < replug.size(); ++i) {
+        QCOMPARE(replug[i].where, u"NodeA"_s);
+        QCOMPARE(replug[i].mayFail, routing[i - 1].mayFail);
+        QVERIFY2(replug[i].why.contains(u"the unplug of eth0 (taking it down deleted every route through it, in "
+                                        u"every table)"_s)
+                && replug[i].why.endsWith(routing[i - 1].why),
+            qPrintable(replug[i].why));
+    }
+    // What the kernel deleted with eth0 is among them: table 1's default and table 2's route to path 1.
+    const QStringList lines = render(replug);
+    QVERIFY(lines.contains(u"ip route replace default via 10.168.1.2 dev eth0 table 1"_s));
+    QVERIFY(lines.contains(u"ip route replace 10.168.1.0/24 dev eth0 scope link table 2"_s));
+    QVERIFY(lines.contains(u"ip route replace default via 10.168.1.2 dev eth0"_s));
 }
 
 void TestNodeConfig::subnetOf_data()
