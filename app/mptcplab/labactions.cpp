@@ -9,17 +9,23 @@ namespace mlab {
 
 namespace {
 
-QAction *makeAction(QWidget *window, const QString &text, const QKeySequence &shortcut, const QString &tip,
-    QStyle::StandardPixmap icon = QStyle::SP_CustomBase)
+QAction *makeAction(QWidget *window, const QKeySequence &shortcut, QStyle::StandardPixmap icon = QStyle::SP_CustomBase)
 {
-    auto *action = new QAction(text, window);
+    auto *action = new QAction(window);
     action->setShortcut(shortcut);
-    action->setStatusTip(tip);
-    action->setToolTip(shortcut.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
     if (icon != QStyle::SP_CustomBase)
         action->setIcon(window->style()->standardIcon(icon));
-    window->addAction(action); // shortcuts work in presentation mode too, with menus and toolbars hidden
+    window->addAction(action); // shortcuts work in presentation mode too, with the menus hidden
     return action;
+}
+
+void describe(QAction *action, const QString &text, const QString &tip)
+{
+    action->setText(text);
+    action->setStatusTip(tip);
+    const QKeySequence shortcut = action->shortcut();
+    action->setToolTip(
+        shortcut.isEmpty() ? tip : QStringLiteral("%1 (%2)").arg(tip, shortcut.toString(QKeySequence::NativeText)));
 }
 
 } // namespace
@@ -27,34 +33,44 @@ QAction *makeAction(QWidget *window, const QString &text, const QKeySequence &sh
 LabActions::LabActions(QWidget *window)
     : QObject(window)
 {
-    start = makeAction(window, tr("&Start lab"), QKeySequence(Qt::Key_F5),
-        tr("Start the switch and the nodes, and configure MPTCP"), QStyle::SP_MediaPlay);
-    stop = makeAction(window, tr("S&top lab"), QKeySequence(Qt::SHIFT | Qt::Key_F5),
-        tr("Stop everything the lab runs and remove it"), QStyle::SP_MediaStop);
-    startTraffic = makeAction(window, tr("Start &traffic"), QKeySequence(Qt::Key_F6),
-        tr("Run the lab's traffic plan (an MPTCP iperf transfer)"), QStyle::SP_ArrowRight);
-    stopTraffic = makeAction(window, tr("Stop t&raffic"), QKeySequence(Qt::SHIFT | Qt::Key_F6),
-        tr("Stop the traffic"), QStyle::SP_BrowserStop);
-    runDemo = makeAction(window, tr("Run the &demo"), QKeySequence(Qt::Key_F7),
-        tr("Traffic, a break of path 1 at 6 s, the restore at 12 s, and a report"), QStyle::SP_MediaSeekForward);
-    stopScenario = makeAction(window, tr("Stop the scenario"), QKeySequence(Qt::SHIFT | Qt::Key_F7),
-        tr("Stop the running scenario: the links are restored and the traffic stopped"));
-    breakLink = makeAction(window, tr("&Break link"), QKeySequence(Qt::CTRL | Qt::Key_B),
-        tr("Cut the selected cable (its switch port moves to the dead VLAN)"));
-    restoreLink = makeAction(window, tr("&Restore link"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
-        tr("Put the selected cable back on its VLAN"));
-    fitTopology = makeAction(window, tr("&Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0),
-        tr("Show the whole topology"));
-    presentation = makeAction(window, tr("&Presentation mode"), QKeySequence(Qt::Key_F11),
-        tr("Full screen, large fonts and high contrast, for a projector"));
+    start = makeAction(window, QKeySequence(Qt::Key_F5), QStyle::SP_MediaPlay);
+    stop = makeAction(window, QKeySequence(Qt::SHIFT | Qt::Key_F5), QStyle::SP_MediaStop);
+    startTraffic = makeAction(window, QKeySequence(Qt::Key_F6), QStyle::SP_ArrowRight);
+    stopTraffic = makeAction(window, QKeySequence(Qt::SHIFT | Qt::Key_F6), QStyle::SP_BrowserStop);
+    runDemo = makeAction(window, QKeySequence(Qt::Key_F7), QStyle::SP_MediaSeekForward);
+    stopScenario = makeAction(window, QKeySequence(Qt::SHIFT | Qt::Key_F7));
+    breakLink = makeAction(window, QKeySequence(Qt::CTRL | Qt::Key_B), QStyle::SP_DialogCancelButton);
+    restoreLink = makeAction(window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), QStyle::SP_DialogApplyButton);
+    fitTopology = makeAction(window, QKeySequence(Qt::CTRL | Qt::Key_0));
+    presentation = makeAction(window, QKeySequence(Qt::Key_F11));
     presentation->setCheckable(true);
-    exportPlot = makeAction(window, tr("Export &plot..."), QKeySequence(Qt::CTRL | Qt::Key_E),
-        tr("Save the throughput plot as PNG, PDF or CSV"), QStyle::SP_DialogSaveButton);
-    exportScript = makeAction(window, tr("Export &commands as a script..."), QKeySequence(),
-        tr("Save every command the lab ran as a shell script to repeat by hand"));
-    about = makeAction(window, tr("&About MPTCP Lab"), QKeySequence(), tr("Versions and licence"));
-    quit = makeAction(window, tr("&Quit"), QKeySequence::Quit, tr("Close the window; a running lab keeps running"));
+    exportPlot = makeAction(window, QKeySequence(Qt::CTRL | Qt::Key_E), QStyle::SP_DialogSaveButton);
+    exportScript = makeAction(window, QKeySequence());
+    about = makeAction(window, QKeySequence());
+    quit = makeAction(window, QKeySequence::Quit);
+    retranslate();
     update({});
+}
+
+void LabActions::retranslate()
+{
+    describe(start, tr("&Start lab"), tr("Start the switch and the nodes, and configure MPTCP"));
+    describe(stop, tr("S&top lab"), tr("Stop everything the lab runs and remove it"));
+    describe(startTraffic, tr("Start &traffic"), tr("Run the lab's traffic plan (an MPTCP iperf transfer)"));
+    describe(stopTraffic, tr("Stop t&raffic"), tr("Stop the traffic"));
+    describe(runDemo, tr("Run the &demo"), tr("Traffic, a break of path 1 at 6 s, the restore at 12 s, and a report"));
+    describe(stopScenario, tr("Stop the scenario"),
+        tr("Stop the running scenario: the links are restored and the traffic stopped"));
+    describe(breakLink, tr("&Break link"),
+        tr("Cut the last cable clicked, or path 1: its switch port moves to the dead VLAN"));
+    describe(restoreLink, tr("&Restore link"), tr("Put the last cable clicked, or path 1, back on its VLAN"));
+    describe(fitTopology, tr("&Fit to window"), tr("Show the whole topology"));
+    describe(presentation, tr("&Presentation mode"), tr("Full screen, large fonts and high contrast, for a projector"));
+    describe(exportPlot, tr("Export &plot..."), tr("Save the throughput plot as PNG, PDF or CSV"));
+    describe(exportScript, tr("Export &commands as a script..."),
+        tr("Save every command the lab ran as a shell script to repeat by hand"));
+    describe(about, tr("&About MPTCP Lab"), tr("Versions and licence"));
+    describe(quit, tr("&Quit"), tr("Close the window; a running lab keeps running"));
 }
 
 void LabActions::update(const State &s)

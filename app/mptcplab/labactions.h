@@ -27,6 +27,7 @@ public:
         bool scenarioRunning = false;
     };
     void update(const State &state);
+    void retranslate(); // on QEvent::LanguageChange
 
     QAction *start = nullptr;
     QAction *stop = nullptr;

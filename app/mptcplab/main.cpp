@@ -15,8 +15,32 @@
 
 using namespace mlab;
 
+namespace {
+
+bool asksForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    // --help needs no display; anything else does, and Qt's own message about platform plugins helps nobody.
+    if (asksForHelpOrVersion(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        std::fprintf(stderr,
+            "mptcplab: no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set). Run it in a desktop "
+            "session, or use the command line: mptcplab-cli --help\n");
+        return 1;
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("mptcplab"));
     QApplication::setApplicationDisplayName(QStringLiteral("MPTCP Lab"));
@@ -44,7 +68,8 @@ int main(int argc, char *argv[])
 
     QSettings settings;
     installTranslations(app,
-        parser.isSet(languageOption) ? parser.value(languageOption) : settings.value(QStringLiteral("language")).toString());
+        parser.isSet(languageOption) ? parser.value(languageOption)
+                                     : settings.value(QStringLiteral("language")).toString());
 
     const QString labFile = parser.isSet(labOption) ? parser.value(labOption) : builtInSeedLab;
     Result<Lab> lab = loadLabFile(labFile);

@@ -24,8 +24,9 @@ Result<QString> findCliProgram()
     const QString onPath = QStandardPaths::findExecutable(QStringLiteral("mptcplab-cli"));
     if (!onPath.isEmpty())
         return onPath;
-    return fail(QApplication::translate("mlab", "mptcplab-cli was not found next to %1 nor on PATH: it starts the "
-                                                "lab's engine. Reinstall MPTCP Lab (cmake --install).")
+    return fail(QApplication::translate("mlab",
+        "mptcplab-cli was not found next to %1 nor on PATH: it starts the "
+        "lab's engine. Reinstall MPTCP Lab (cmake --install).")
                     .arg(QDir::toNativeSeparators(here)));
 }
 
@@ -33,8 +34,8 @@ QString installTranslations(QApplication &app, const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(
+            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
     auto *ours = new QTranslator(&app);
     // Built into the program by qt_add_translations (resource prefix /i18n).

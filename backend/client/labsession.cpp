@@ -275,7 +275,7 @@ void LabSession::stop()
 }
 
 void LabSession::request(const QString &operation, const QString &method, const QJsonObject &params,
-    std::function<QString(const QJsonObject &result)> describe)
+    std::function<QString(const QJsonValue &result)> describe)
 {
     if (!requireConnection(operation))
         return;
@@ -284,50 +284,47 @@ void LabSession::request(const QString &operation, const QString &method, const 
             Q_EMIT operationFinished(operation, false, reply.message);
             return;
         }
-        const QJsonObject result = reply.result.toObject();
-        Q_EMIT operationFinished(operation, true, describe ? describe(result) : QString());
+        Q_EMIT operationFinished(operation, true, describe ? describe(reply.result) : QString());
     });
 }
 
 void LabSession::breakLink(const QString &link, const QString &mode)
 {
     request(u"break"_s, u"break"_s, { { u"link"_s, link }, { u"mode"_s, mode } },
-        [link](
-            const QJsonObject &result) -> QString { return link + u": "_s + result.value(u"message"_s).toString(); });
+        [link](const QJsonValue &result) -> QString { return link + u": "_s + result.toString(); });
 }
 
 void LabSession::restoreLink(const QString &link)
 {
-    request(u"restore"_s, u"restore"_s, { { u"link"_s, link } }, [link](const QJsonObject &result) -> QString {
-        return link + u": "_s + result.value(u"message"_s).toString();
-    });
+    request(u"restore"_s, u"restore"_s, { { u"link"_s, link } },
+        [link](const QJsonValue &result) -> QString { return link + u": "_s + result.toString(); });
 }
 
 void LabSession::startTraffic()
 {
     request(u"traffic"_s, u"traffic"_s, { { u"action"_s, u"start"_s } },
-        [this](const QJsonObject &) { return tr("traffic started"); });
+        [this](const QJsonValue &) { return tr("traffic started"); });
 }
 
 void LabSession::stopTraffic()
 {
     request(u"traffic"_s, u"traffic"_s, { { u"action"_s, u"stop"_s } },
-        [this](const QJsonObject &) { return tr("traffic stopped"); });
+        [this](const QJsonValue &) { return tr("traffic stopped"); });
 }
 
 void LabSession::startScenario(const QJsonObject &params)
 {
     QJsonObject withAction = params;
     withAction.insert(u"action"_s, u"start"_s);
-    request(u"scenario"_s, u"scenario"_s, withAction, [this](const QJsonObject &result) {
-        return tr("scenario %1 started").arg(result.value(u"name"_s).toString());
+    request(u"scenario"_s, u"scenario"_s, withAction, [this](const QJsonValue &result) {
+        return tr("scenario %1 started").arg(result.toObject().value(u"name"_s).toString());
     });
 }
 
 void LabSession::stopScenario()
 {
     request(u"scenario"_s, u"scenario"_s, { { u"action"_s, u"stop"_s } },
-        [this](const QJsonObject &) { return tr("scenario stopped"); });
+        [this](const QJsonValue &) { return tr("scenario stopped"); });
 }
 
 void LabSession::refreshStatus()

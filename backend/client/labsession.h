@@ -93,7 +93,7 @@ private:
     void startEngineThen(std::function<void()> then);
     // Calls method; the reply becomes operationFinished(operation, ...) and, on success, a status refresh.
     void request(const QString &operation, const QString &method, const QJsonObject &params,
-        std::function<QString(const QJsonObject &result)> describe = {});
+        std::function<QString(const QJsonValue &result)> describe = {});
     void fetchTranscript(qint64 sinceSeq);
     void fetchHistory(qint64 sinceMs);
     bool requireConnection(const QString &operation);
