@@ -12,5 +12,6 @@ apt-get install -y -qq --no-install-recommends \
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev \
     libqcustomplot-dev libssh-dev nlohmann-json3-dev \
     vde2 openssh-server openssh-client iproute2 procps psmisc \
-    iperf iperf3 mptcpize busybox >/dev/null
+    iperf iperf3 mptcpize busybox \
+    xvfb xauth >/dev/null
 echo "install-deps.sh: dependencies installed"

@@ -5,14 +5,14 @@
     <name>MarkerLayer</name>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… e ancora %n</numerusform>
+            <numerusform>… e altri %n</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 s: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s: %2</translation>
     </message>
 </context>
 <context>
@@ -20,890 +20,895 @@
     <message>
         <source>stale</source>
         <comment>MPTCP marker: a subflow stopped making progress</comment>
-        <translation type="unfinished"></translation>
+        <translation>stallo</translation>
     </message>
     <message>
         <source>recover</source>
         <comment>MPTCP marker: a stale subflow works again</comment>
-        <translation type="unfinished"></translation>
+        <translation>ripresa</translation>
     </message>
     <message>
         <source>+sf</source>
         <comment>MPTCP marker: a subflow was established</comment>
-        <translation type="unfinished"></translation>
+        <translation>+sf</translation>
     </message>
     <message>
         <source>-sf</source>
         <comment>MPTCP marker: a subflow was closed</comment>
-        <translation type="unfinished"></translation>
+        <translation>-sf</translation>
     </message>
     <message>
         <source>prio</source>
         <comment>MPTCP marker: a subflow&apos;s backup priority changed</comment>
-        <translation type="unfinished"></translation>
+        <translation>prio</translation>
     </message>
     <message>
         <source>+addr</source>
         <comment>MPTCP marker: the peer announced an address</comment>
-        <translation type="unfinished"></translation>
+        <translation>+addr</translation>
     </message>
     <message>
         <source>-addr</source>
         <comment>MPTCP marker: the peer removed an address</comment>
-        <translation type="unfinished"></translation>
+        <translation>-addr</translation>
     </message>
     <message>
         <source>conn</source>
         <comment>MPTCP marker: an MPTCP connection started</comment>
-        <translation type="unfinished"></translation>
+        <translation>conn</translation>
     </message>
     <message>
         <source>close</source>
         <comment>MPTCP marker: an MPTCP connection closed</comment>
-        <translation type="unfinished"></translation>
+        <translation>chiusura</translation>
     </message>
     <message>
         <source>listen</source>
         <comment>MPTCP marker: a listening socket was created or closed</comment>
-        <translation type="unfinished"></translation>
+        <translation>ascolto</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <comment>node: event</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>port %1</source>
         <comment>a switch port</comment>
-        <translation type="unfinished"></translation>
+        <translation>porta %1</translation>
     </message>
     <message>
         <source>%1 restored</source>
         <comment>link marker</comment>
-        <translation type="unfinished"></translation>
+        <translation>ripristino %1</translation>
     </message>
     <message>
         <source>%1 broken</source>
         <comment>link marker</comment>
-        <translation type="unfinished"></translation>
+        <translation>interruzione %1</translation>
     </message>
     <message>
         <source>%1 %2</source>
         <comment>link marker: link and break mode, e.g. NodeA:eth0 cut</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>note</source>
         <comment>marker of an engine note</comment>
-        <translation type="unfinished"></translation>
+        <translation>nota</translation>
     </message>
     <message>
         <source>%1 broken (%2) on switch port %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: interruzione (%2) sulla porta %3 dello switch</translation>
     </message>
     <message>
         <source>%1 restored on switch port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ripristino sulla porta %2 dello switch</translation>
     </message>
 </context>
 <context>
     <name>TopologyText</name>
     <message>
         <source>%1 (VLAN %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (VLAN %2)</translation>
     </message>
     <message>
         <source>management (VLAN %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>gestione (VLAN %1)</translation>
     </message>
     <message>
         <source>%1 (%2, MPTCP %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2, MPTCP %3)</translation>
     </message>
     <message>
         <source>management</source>
-        <translation type="unfinished"></translation>
+        <translation>gestione</translation>
     </message>
     <message>
         <source>on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>su %1</translation>
     </message>
     <message>
         <source>MPTCP off</source>
-        <translation type="unfinished"></translation>
+        <translation>MPTCP disattivato</translation>
     </message>
     <message>
         <source>no MPTCP endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>nessun endpoint MPTCP</translation>
     </message>
     <message>
         <source>endpoint %1</source>
-        <translation type="unfinished"></translation>
+        <translation>endpoint %1</translation>
     </message>
     <message>
         <source>%1: %2, MAC %3, switch port %4, %5, %6</source>
         <extracomment>interface name, address, MAC address, switch port, path, MPTCP endpoint</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, MAC %3, porta dello switch %4, %5, %6</translation>
     </message>
     <message>
         <source>Management host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host di gestione</translation>
     </message>
     <message>
         <source>tap %1, %2, switch port %3</source>
-        <translation type="unfinished"></translation>
+        <translation>tap %1, %2, porta dello switch %3</translation>
     </message>
     <message>
         <source>The engine reaches every node over SSH from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Da qui il motore raggiunge ogni nodo via SSH.</translation>
     </message>
     <message>
         <source>VDE switch</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch VDE</translation>
     </message>
     <message>
         <source>ports 1 to %1, %2 in use</source>
-        <translation type="unfinished"></translation>
+        <translation>porte da 1 a %1, %2 in uso</translation>
     </message>
     <message>
         <source>VLANs %1 (dead VLAN %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>VLAN %1 (VLAN morta %2)</translation>
     </message>
     <message>
         <source>%1 to switch port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 alla porta %2 dello switch</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Not breakable: the engine reaches the nodes through it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non interrompibile: il motore raggiunge i nodi attraverso questo cavo.</translation>
     </message>
     <message>
         <source>Up. Click to break it (cut); right-click to unplug.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attivo. Fai clic per interromperlo (taglio); clic destro per staccare il cavo.</translation>
     </message>
     <message>
         <source>Impaired. Click to break it (cut); right-click to unplug.</source>
-        <translation type="unfinished"></translation>
+        <translation>Degradato. Fai clic per interromperlo (taglio); clic destro per staccare il cavo.</translation>
     </message>
     <message>
         <source>Broken: unplugged (the interface is down inside the node). Click to restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrotto: cavo staccato (l&apos;interfaccia è disattivata nel nodo). Fai clic per ripristinarlo.</translation>
     </message>
     <message>
         <source>Broken: cut (the port is on the dead VLAN %1). Click to restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrotto: taglio (la porta è sulla VLAN morta %1). Fai clic per ripristinarlo.</translation>
     </message>
     <message>
         <source>dead VLAN %1: broken links go here</source>
-        <translation type="unfinished"></translation>
+        <translation>VLAN morta %1: qui finiscono i collegamenti interrotti</translation>
     </message>
     <message>
         <source>gap and red plug at the node: unplugged</source>
-        <translation type="unfinished"></translation>
+        <translation>spazio e spina rossa vicino al nodo: cavo staccato</translation>
     </message>
     <message>
         <source>amber halo: impaired</source>
-        <translation type="unfinished"></translation>
+        <translation>alone ambra: degradato</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Lab file to open (default: the built-in seed lab).</source>
-        <translation type="unfinished"></translation>
+        <translation>File del laboratorio da aprire (predefinito: il laboratorio iniziale integrato).</translation>
     </message>
     <message>
         <source>Language of the window: en or it (default: the system&apos;s, or Settings).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lingua della finestra: en o it (predefinita: quella del sistema, o quella delle Impostazioni).</translation>
     </message>
     <message>
         <source>MPTCP Lab: a lab manager for teaching and demonstrating Multipath TCP.
 Opens the lab in a window: start it, run traffic, break a link and watch MPTCP move the traffic.
 The lab itself runs as root: Start asks for it through pkexec or sudo.
 Command line: mptcplab-cli --help.</source>
-        <translation type="unfinished"></translation>
+        <translation>MPTCP Lab: un gestore di laboratori per insegnare e dimostrare Multipath TCP.
+Apre il laboratorio in una finestra: avvialo, genera traffico, interrompi un collegamento e osserva MPTCP spostare il traffico.
+Il laboratorio vero e proprio gira come root: Avvia ottiene i permessi tramite pkexec o sudo.
+Riga di comando: mptcplab-cli --help.</translation>
     </message>
     <message>
         <source>MPTCP Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>MPTCP Lab</translation>
     </message>
     <message>
         <source>The lab file cannot be used:
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Il file del laboratorio non è utilizzabile:
+
+%1</translation>
     </message>
 </context>
 <context>
     <name>mlab</name>
     <message>
         <source>mptcplab-cli was not found next to %1 nor on PATH: it starts the lab&apos;s engine. Reinstall MPTCP Lab (cmake --install).</source>
-        <translation type="unfinished"></translation>
+        <translation>mptcplab-cli non è stato trovato accanto a %1 né nel PATH: serve ad avviare il motore del laboratorio. Reinstalla MPTCP Lab (cmake --install).</translation>
     </message>
 </context>
 <context>
     <name>mlab::EndpointsView</name>
     <message numerus="yes">
         <source>%1 (%n line(s) not understood)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n riga non compresa)</numerusform>
+            <numerusform>%1 (%n righe non comprese)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The node printed %n line(s) this version does not understand</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Il nodo ha stampato %n riga che questa versione non comprende</numerusform>
+            <numerusform>Il nodo ha stampato %n righe che questa versione non comprende</numerusform>
         </translation>
     </message>
     <message>
         <source>no endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>nessun endpoint</translation>
     </message>
     <message>
         <source>at most %1 extra subflows</source>
-        <translation type="unfinished"></translation>
+        <translation>al massimo %1 subflow aggiuntivi</translation>
     </message>
     <message>
         <source>accepts %1 ADD_ADDR</source>
-        <translation type="unfinished"></translation>
+        <translation>accetta %1 ADD_ADDR</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <extracomment>node name, then what its path manager is set to, e.g. &quot;NodeA: at most 8 extra subflows, accepts 8 ADD_ADDR&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>backup</source>
-        <translation type="unfinished"></translation>
+        <translation>backup</translation>
     </message>
     <message>
         <source>%1: out-of-tree kernel, no addresses</source>
         <extracomment>an out-of-tree MPTCP kernel has no endpoints or limits, only the fullmesh address table of `multipath -f`</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1: kernel out-of-tree, nessun indirizzo</translation>
     </message>
     <message>
         <source>%1: out-of-tree kernel, fullmesh addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kernel out-of-tree, indirizzi fullmesh</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Indirizzo</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Flag</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispositivo</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Porta</translation>
     </message>
 </context>
 <context>
     <name>mlab::LabActions</name>
     <message>
         <source>&amp;Start lab</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avvia il laboratorio</translation>
     </message>
     <message>
         <source>Start the switch and the nodes, and configure MPTCP</source>
-        <translation type="unfinished"></translation>
+        <translation>Avvia lo switch e i nodi e configura MPTCP</translation>
     </message>
     <message>
         <source>S&amp;top lab</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ferma il laboratorio</translation>
     </message>
     <message>
         <source>Stop everything the lab runs and remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferma tutto ciò che il laboratorio esegue e rimuovilo</translation>
     </message>
     <message>
         <source>Start &amp;traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>Avvia il &amp;traffico</translation>
     </message>
     <message>
         <source>Run the lab&apos;s traffic plan (an MPTCP iperf transfer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Esegui il piano di traffico del laboratorio (un trasferimento iperf MPTCP)</translation>
     </message>
     <message>
         <source>Stop t&amp;raffic</source>
-        <translation type="unfinished"></translation>
+        <translation>Fer&amp;ma il traffico</translation>
     </message>
     <message>
         <source>Stop the traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferma il traffico</translation>
     </message>
     <message>
         <source>Run the &amp;demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Esegui la &amp;demo</translation>
     </message>
     <message>
         <source>Traffic, a break of path 1 at 6 s, the restore at 12 s, and a report</source>
-        <translation type="unfinished"></translation>
+        <translation>Traffico, interruzione del percorso 1 a 6 s, ripristino a 12 s e un resoconto</translation>
     </message>
     <message>
         <source>Stop the scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferma lo scenario</translation>
     </message>
     <message>
         <source>Stop the running scenario: the links are restored and the traffic stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferma lo scenario in corso: i collegamenti vengono ripristinati e il traffico fermato</translation>
     </message>
     <message>
         <source>&amp;Break link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Interrompi il collegamento</translation>
     </message>
     <message>
         <source>Cut the last cable clicked, or path 1: its switch port moves to the dead VLAN</source>
-        <translation type="unfinished"></translation>
+        <translation>Taglia l&apos;ultimo cavo cliccato, o il percorso 1: la sua porta dello switch passa alla VLAN morta</translation>
     </message>
     <message>
         <source>&amp;Restore link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ripristina il collegamento</translation>
     </message>
     <message>
         <source>Put the last cable clicked, or path 1, back on its VLAN</source>
-        <translation type="unfinished"></translation>
+        <translation>Riporta l&apos;ultimo cavo cliccato, o il percorso 1, sulla sua VLAN</translation>
     </message>
     <message>
         <source>&amp;Fit to window</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adatta alla finestra</translation>
     </message>
     <message>
         <source>Show the whole topology</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra l&apos;intera topologia</translation>
     </message>
     <message>
         <source>&amp;Presentation mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modalità &amp;presentazione</translation>
     </message>
     <message>
         <source>Full screen, large fonts and high contrast, for a projector</source>
-        <translation type="unfinished"></translation>
+        <translation>Schermo intero, caratteri grandi e alto contrasto, per il proiettore</translation>
     </message>
     <message>
         <source>Export &amp;plot...</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta il &amp;grafico...</translation>
     </message>
     <message>
         <source>Save the throughput plot as PNG, PDF or CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva il grafico del throughput come PNG, PDF o CSV</translation>
     </message>
     <message>
         <source>Export &amp;commands as a script...</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta i &amp;comandi come script...</translation>
     </message>
     <message>
         <source>Save every command the lab ran as a shell script to repeat by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva tutti i comandi eseguiti dal laboratorio come script di shell da ripetere a mano</translation>
     </message>
     <message>
         <source>&amp;About MPTCP Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Informazioni su MPTCP Lab</translation>
     </message>
     <message>
         <source>Versions and licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Versioni e licenza</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Esci</translation>
     </message>
     <message>
         <source>Close the window; a running lab keeps running</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiudi la finestra; un laboratorio avviato resta in esecuzione</translation>
     </message>
 </context>
 <context>
     <name>mlab::LabSession</name>
     <message>
         <source>looking for the engine of lab %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ricerca del motore del laboratorio %1</translation>
     </message>
     <message>
         <source>lab %1 is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>il laboratorio %1 non è avviato</translation>
     </message>
     <message>
         <source>the lab is down</source>
-        <translation type="unfinished"></translation>
+        <translation>il laboratorio è spento</translation>
     </message>
     <message>
         <source>lab %1 is down</source>
-        <translation type="unfinished"></translation>
+        <translation>il laboratorio %1 è spento</translation>
     </message>
     <message>
         <source>the engine of lab %1 went away: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>il motore del laboratorio %1 si è disconnesso: %2</translation>
     </message>
     <message>
         <source>connected to the engine of lab %1</source>
-        <translation type="unfinished"></translation>
+        <translation>connesso al motore del laboratorio %1</translation>
     </message>
     <message>
         <source>the window fell behind and missed %1 %2 event(s) from the engine</source>
-        <translation type="unfinished"></translation>
+        <translation>la finestra è rimasta indietro e ha perso %1 evento/i %2 del motore</translation>
     </message>
     <message>
         <source>lab %1 is not running: start it first</source>
-        <translation type="unfinished"></translation>
+        <translation>il laboratorio %1 non è avviato: avvialo prima</translation>
     </message>
     <message>
         <source>starting the engine of lab %1</source>
-        <translation type="unfinished"></translation>
+        <translation>avvio del motore del laboratorio %1</translation>
     </message>
     <message>
         <source>lab %1 is ready</source>
-        <translation type="unfinished"></translation>
+        <translation>il laboratorio %1 è pronto</translation>
     </message>
     <message>
         <source>lab %1 is down; %2 process(es) still running in it were killed</source>
-        <translation type="unfinished"></translation>
+        <translation>il laboratorio %1 è spento; processi ancora attivi al suo interno terminati: %2</translation>
     </message>
     <message>
         <source>traffic started</source>
-        <translation type="unfinished"></translation>
+        <translation>traffico avviato</translation>
     </message>
     <message>
         <source>traffic stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>traffico fermato</translation>
     </message>
     <message>
         <source>scenario %1 started</source>
-        <translation type="unfinished"></translation>
+        <translation>scenario %1 avviato</translation>
     </message>
     <message>
         <source>scenario stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>scenario fermato</translation>
     </message>
 </context>
 <context>
     <name>mlab::MainWindow</name>
     <message>
         <source>Start again</source>
-        <translation type="unfinished"></translation>
+        <translation>Riavvia</translation>
     </message>
     <message>
         <source>Clean up</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripulisci</translation>
     </message>
     <message>
         <source>Start the lab&apos;s engine and bring the lab up again</source>
-        <translation type="unfinished"></translation>
+        <translation>Avvia il motore del laboratorio e rimettilo in funzione</translation>
     </message>
     <message>
         <source>Start the lab&apos;s engine, which removes what a dead engine left, then stop the lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Avvia il motore del laboratorio, che rimuove ciò che un motore terminato ha lasciato, poi ferma il laboratorio</translation>
     </message>
     <message>
         <source>the lab is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>il laboratorio non è avviato</translation>
     </message>
     <message>
         <source>Lab: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Laboratorio: %1</translation>
     </message>
     <message>
         <source>Problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Problema: %1</translation>
     </message>
     <message>
         <source>Engine: not running</source>
-        <translation type="unfinished"></translation>
+        <translation>Motore: non avviato</translation>
     </message>
     <message>
         <source>Lab: down</source>
-        <translation type="unfinished"></translation>
+        <translation>Laboratorio: spento</translation>
     </message>
     <message>
         <source>Lab %1 is not running. Start it with Lab &gt; Start lab (F5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Il laboratorio %1 non è avviato. Avvialo con Laboratorio &gt; Avvia il laboratorio (F5).</translation>
     </message>
     <message>
         <source>Engine: starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Motore: in avvio</translation>
     </message>
     <message>
         <source>Engine: connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Motore: connesso</translation>
     </message>
     <message>
         <source>Engine: lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Motore: connessione persa</translation>
     </message>
     <message>
         <source>The lab&apos;s engine is not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Il motore del laboratorio non è disponibile: %1</translation>
     </message>
     <message>
         <source>Export the plot</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta il grafico</translation>
     </message>
     <message>
         <source>PNG image (*.png);;PDF document (*.pdf);;CSV table (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Immagine PNG (*.png);;Documento PDF (*.pdf);;Tabella CSV (*.csv)</translation>
     </message>
     <message>
         <source>Plot saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafico salvato in %1</translation>
     </message>
     <message>
         <source>Export the commands as a shell script</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta i comandi come script di shell</translation>
     </message>
     <message>
         <source>Shell script (*.sh)</source>
-        <translation type="unfinished"></translation>
+        <translation>Script di shell (*.sh)</translation>
     </message>
     <message>
         <source>Commands saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Comandi salvati in %1</translation>
     </message>
     <message>
         <source>About MPTCP Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Informazioni su MPTCP Lab</translation>
     </message>
     <message>
         <source>&lt;h3&gt;MPTCP Lab %1&lt;/h3&gt;&lt;p&gt;A lab manager for teaching and demonstrating Multipath TCP: two hosts, a VDE switch with VLANs, and the class watching MPTCP move the traffic when a link breaks.&lt;/p&gt;&lt;p&gt;Every command the lab runs is in the transcript, so students can repeat it by hand.&lt;/p&gt;&lt;p&gt;Built with %2.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;MPTCP Lab %1&lt;/h3&gt;&lt;p&gt;Un gestore di laboratori per insegnare e dimostrare Multipath TCP: due host, uno switch VDE con VLAN e la classe che osserva MPTCP spostare il traffico quando un collegamento si interrompe.&lt;/p&gt;&lt;p&gt;Ogni comando eseguito dal laboratorio compare nel registro dei comandi, così gli studenti possono ripeterlo a mano.&lt;/p&gt;&lt;p&gt;Realizzato con %2.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>MPTCP Lab: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>MPTCP Lab: %1</translation>
     </message>
     <message>
         <source>&amp;Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Laboratorio</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Visualizza</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aiuto</translation>
     </message>
     <message>
         <source>Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Laboratorio</translation>
     </message>
     <message>
         <source>Subflows</source>
-        <translation type="unfinished"></translation>
+        <translation>Subflow</translation>
     </message>
     <message>
         <source>Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro comandi</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Console</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Fasi</translation>
     </message>
     <message>
         <source>Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Scenario</translation>
     </message>
 </context>
 <context>
     <name>mlab::NodeConsole</name>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Esegui</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferma</translation>
     </message>
     <message>
         <source>A command to run on the node, e.g. ip mptcp endpoint show</source>
-        <translation type="unfinished"></translation>
+        <translation>Un comando da eseguire sul nodo, ad es. ip mptcp endpoint show</translation>
     </message>
     <message>
         <source>[%1]</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1]</translation>
     </message>
     <message>
         <source>[exit status %1]</source>
-        <translation type="unfinished"></translation>
+        <translation>[stato di uscita %1]</translation>
     </message>
 </context>
 <context>
     <name>mlab::PlotControls</name>
     <message>
         <source>&amp;Window:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Intervallo:</translation>
     </message>
     <message>
         <source>30 s</source>
-        <translation type="unfinished"></translation>
+        <translation>30 s</translation>
     </message>
     <message>
         <source>2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>2 min</translation>
     </message>
     <message>
         <source>10 min</source>
-        <translation type="unfinished"></translation>
+        <translation>10 min</translation>
     </message>
     <message>
         <source>All</source>
         <comment>plot window: all the data</comment>
-        <translation type="unfinished"></translation>
+        <translation>Tutto</translation>
     </message>
     <message>
         <source>How much time the plot shows, ending at the newest sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Quanto tempo mostra il grafico, fino al campione più recente</translation>
     </message>
     <message>
         <source>&amp;Counters:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contatori:</translation>
     </message>
     <message>
         <source>Nodes&apos; interfaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Interfacce dei nodi</translation>
     </message>
     <message>
         <source>Switch ports</source>
-        <translation type="unfinished"></translation>
+        <translation>Porte dello switch</translation>
     </message>
     <message>
         <source>Where the throughput is measured: on the nodes (over SSH) or at the switch&apos;s ports</source>
-        <translation type="unfinished"></translation>
+        <translation>Dove si misura il throughput: sui nodi (via SSH) o sulle porte dello switch</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pausa</translation>
     </message>
     <message>
         <source>Stop following the newest data (data is still recorded); drag or zoom the plot to look around</source>
-        <translation type="unfinished"></translation>
+        <translation>Smetti di seguire i dati più recenti (i dati vengono comunque registrati); trascina o ingrandisci il grafico per esplorarlo</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Esporta</translation>
     </message>
     <message>
         <source>Save the plot or its data</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva il grafico o i suoi dati</translation>
     </message>
     <message>
         <source>Plot as PNG image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafico come immagine PNG…</translation>
     </message>
     <message>
         <source>Plot as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafico come PDF…</translation>
     </message>
     <message>
         <source>Visible data as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dati visibili come CSV…</translation>
     </message>
     <message>
         <source>All data as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutti i dati come CSV…</translation>
     </message>
     <message>
         <source>Save the plot as shown, as a PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva il grafico così come appare, come immagine PNG</translation>
     </message>
     <message>
         <source>Save the plot as shown, as a vector PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva il grafico così come appare, come PDF vettoriale</translation>
     </message>
     <message>
         <source>Save the throughput in the visible time range as comma-separated values</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva il throughput dell&apos;intervallo di tempo visibile come valori separati da virgole</translation>
     </message>
     <message>
         <source>Save all the recorded throughput as comma-separated values</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva tutto il throughput registrato come valori separati da virgole</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Immagini PNG (*.png)</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documenti PDF (*.pdf)</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>File CSV (*.csv)</translation>
     </message>
     <message>
         <source>Export throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta il throughput</translation>
     </message>
     <message>
         <source>Could not export to %1: the plot is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile esportare in %1: il grafico non esiste più.</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvato: %1</translation>
     </message>
 </context>
 <context>
     <name>mlab::ScenarioPanel</name>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>terminato</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>fermato</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fallito</translation>
     </message>
     <message>
         <source>Run the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Esegui la demo</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Ferma</translation>
     </message>
     <message>
         <source>%1:%2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2 (%3)</translation>
     </message>
     <message>
         <source>cut (silent: the port moves to the dead VLAN)</source>
-        <translation type="unfinished"></translation>
+        <translation>taglio (silenzioso: la porta passa alla VLAN morta)</translation>
     </message>
     <message>
         <source>unplug (the node sees its cable go)</source>
-        <translation type="unfinished"></translation>
+        <translation>cavo staccato (il nodo vede sparire il suo cavo)</translation>
     </message>
     <message>
         <source>When the demo ends, the engine&apos;s report appears here in plain words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Al termine della demo, qui compare il resoconto del motore in parole semplici.</translation>
     </message>
     <message>
         <source>Break at</source>
-        <translation type="unfinished"></translation>
+        <translation>Interruzione a</translation>
     </message>
     <message>
         <source>Restore at</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripristino a</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durata</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Collegamento</translation>
     </message>
     <message>
         <source>Kind of break</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo di interruzione</translation>
     </message>
     <message>
         <source>No scenario has run yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non è ancora stato eseguito alcuno scenario.</translation>
     </message>
     <message>
         <source>The scenario %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scenario %1.</translation>
     </message>
     <message>
         <source>The scenario %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Scenario %1: %2</translation>
     </message>
     <message>
         <source>No report: the run did not break a link with traffic flowing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun resoconto: l&apos;esecuzione non ha interrotto alcun collegamento mentre il traffico scorreva.</translation>
     </message>
     <message>
         <source>Running: %1 s of %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>In esecuzione: %1 s di %2 s</translation>
     </message>
     <message>
         <source>[%1 s] %2 %3: %4%5</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1 s] %2 %3: %4%5</translation>
     </message>
     <message>
         <source> (FAILED)</source>
-        <translation type="unfinished"></translation>
+        <translation> (ERRORE)</translation>
     </message>
 </context>
 <context>
     <name>mlab::StepPanel</name>
     <message>
         <source>Starting the lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Avvio del laboratorio</translation>
     </message>
     <message>
         <source>Stopping the lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Arresto del laboratorio</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>in corso</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>completata</translation>
     </message>
     <message>
         <source>FAILED</source>
-        <translation type="unfinished"></translation>
+        <translation>FALLITA</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Fase</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Cosa è successo</translation>
     </message>
     <message>
         <source>When a step fails, the command that failed and its output appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quando una fase fallisce, qui compaiono il comando non riuscito e il suo output.</translation>
     </message>
     <message>
         <source>Nothing started yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non è ancora stato avviato nulla.</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Step %1 failed: %2
@@ -912,300 +917,305 @@ Command: %3
 
 Output:
 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Fase %1 fallita: %2
+
+Comando: %3
+
+Output:
+%4</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Errore: %1</translation>
     </message>
 </context>
 <context>
     <name>mlab::SubflowPanel</name>
     <message>
         <source>All nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutti i nodi</translation>
     </message>
     <message>
         <source>Show the subflows of one node only</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra solo i subflow di un nodo</translation>
     </message>
     <message>
         <source>Search addresses, interfaces, states, reasons…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerca indirizzi, interfacce, stati, motivi…</translation>
     </message>
     <message>
         <source>MPTCP endpoints and limits of each node</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpoint e limiti MPTCP di ogni nodo</translation>
     </message>
 </context>
 <context>
     <name>mlab::SubflowTableModel</name>
     <message>
         <source>SYN-SENT (join in progress)</source>
-        <translation type="unfinished"></translation>
+        <translation>SYN-SENT (join in corso)</translation>
     </message>
     <message>
         <source>SYN-SENT (join never completed)</source>
-        <translation type="unfinished"></translation>
+        <translation>SYN-SENT (join mai completato)</translation>
     </message>
     <message>
         <source>%1 / %2</source>
         <extracomment>local address id / remote address id of an MPTCP subflow</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>backup</source>
-        <translation type="unfinished"></translation>
+        <translation>backup</translation>
     </message>
     <message>
         <source>stalled</source>
-        <translation type="unfinished"></translation>
+        <translation>bloccato</translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>chiuso</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>attivo</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 ms, backoff %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms, backoff %2</translation>
     </message>
     <message>
         <source>Stalled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloccato: %1</translation>
     </message>
     <message>
         <source>Stalled: data outstanding without acknowledged progress, retransmission backoff, or a handshake not answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloccato: dati in sospeso senza avanzamento confermato, backoff di ritrasmissione o handshake senza risposta</translation>
     </message>
     <message>
         <source>Closed: gone from ss, or past ESTAB; kept for a few seconds before it disappears</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiuso: sparito da ss, o oltre ESTAB; resta visibile per qualche secondo prima di scomparire</translation>
     </message>
     <message>
         <source>Local token %1, remote token %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Token locale %1, token remoto %2</translation>
     </message>
     <message>
         <source>MPTCP flags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Flag MPTCP: %1</translation>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodo</translation>
     </message>
     <message>
         <source>The MPTCP connection&apos;s local token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token locale della connessione MPTCP</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>Locale</translation>
     </message>
     <message>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>Remoto</translation>
     </message>
     <message>
         <source>Interface</source>
-        <translation type="unfinished"></translation>
+        <translation>Interfaccia</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Percorso</translation>
     </message>
     <message>
         <source>Local and remote MPTCP address ids</source>
-        <translation type="unfinished"></translation>
+        <translation>ID degli indirizzi MPTCP locale e remoto</translation>
     </message>
     <message>
         <source>IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup</translation>
     </message>
     <message>
         <source>TCP state of the subflow, as ss prints it</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato TCP del subflow, come lo stampa ss</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Salute</translation>
     </message>
     <message>
         <source>Sent plus received, in Mbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Inviati più ricevuti, in Mbit/s</translation>
     </message>
     <message>
         <source>Mbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Mbit/s</translation>
     </message>
     <message>
         <source>RTT</source>
-        <translation type="unfinished"></translation>
+        <translation>RTT</translation>
     </message>
     <message>
         <source>Retransmission timeout, and its backoff count</source>
-        <translation type="unfinished"></translation>
+        <translation>Timeout di ritrasmissione e numero di backoff</translation>
     </message>
     <message>
         <source>RTO</source>
-        <translation type="unfinished"></translation>
+        <translation>RTO</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
 </context>
 <context>
     <name>mlab::ThroughputPlot</name>
     <message>
         <source>Time (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo (s)</translation>
     </message>
     <message>
         <source>Throughput (Mbit/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Throughput (Mbit/s)</translation>
     </message>
     <message>
         <source>total</source>
         <comment>legend: the throughput of all paths</comment>
-        <translation type="unfinished"></translation>
+        <translation>totale</translation>
     </message>
     <message>
         <source>no file name was given</source>
-        <translation type="unfinished"></translation>
+        <translation>non è stato indicato alcun nome di file</translation>
     </message>
     <message>
         <source>it is a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>è una cartella</translation>
     </message>
     <message>
         <source>the folder %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>la cartella %1 non esiste</translation>
     </message>
     <message>
         <source>Could not save the plot as PNG to %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile salvare il grafico come PNG in %1: %2.</translation>
     </message>
     <message>
         <source>the image could not be written (no permission, or the disk is full?)</source>
-        <translation type="unfinished"></translation>
+        <translation>impossibile scrivere l&apos;immagine (permessi mancanti o disco pieno?)</translation>
     </message>
     <message>
         <source>Could not save the plot as PDF to %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile salvare il grafico come PDF in %1: %2.</translation>
     </message>
     <message>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>Throughput</translation>
     </message>
     <message>
         <source>the PDF could not be written (no permission, or the disk is full?)</source>
-        <translation type="unfinished"></translation>
+        <translation>impossibile scrivere il PDF (permessi mancanti o disco pieno?)</translation>
     </message>
     <message>
         <source>Could not save the data as CSV to %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile salvare i dati come CSV in %1: %2.</translation>
     </message>
 </context>
 <context>
     <name>mlab::TopologyScene</name>
     <message>
         <source>VDE switch</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch VDE</translation>
     </message>
     <message>
         <source>Management host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host di gestione</translation>
     </message>
     <message>
         <source>Break (cut)</source>
-        <translation type="unfinished"></translation>
+        <translation>Interrompi (taglio)</translation>
     </message>
     <message>
         <source>Move the port to the dead VLAN: neither node notices, data just stops</source>
-        <translation type="unfinished"></translation>
+        <translation>Sposta la porta sulla VLAN morta: nessuno dei due nodi se ne accorge, i dati semplicemente si fermano</translation>
     </message>
     <message>
         <source>Unplug</source>
-        <translation type="unfinished"></translation>
+        <translation>Stacca il cavo</translation>
     </message>
     <message>
         <source>Take the interface down inside the node, as if the cable were pulled out</source>
-        <translation type="unfinished"></translation>
+        <translation>Disattiva l&apos;interfaccia nel nodo, come se il cavo venisse staccato</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripristina</translation>
     </message>
     <message>
         <source>Plug the link back in on its own VLAN</source>
-        <translation type="unfinished"></translation>
+        <translation>Riporta il collegamento sulla sua VLAN</translation>
     </message>
     <message>
         <source>Management cable: the engine reaches the nodes through it</source>
-        <translation type="unfinished"></translation>
+        <translation>Cavo di gestione: il motore raggiunge i nodi attraverso questo cavo</translation>
     </message>
     <message>
         <source>%1 bit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bit/s</translation>
     </message>
     <message>
         <source>%1 kbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kbit/s</translation>
     </message>
     <message>
         <source>%1 Mbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Mbit/s</translation>
     </message>
     <message>
         <source>%1 Gbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Gbit/s</translation>
     </message>
 </context>
 <context>
     <name>mlab::TopologyView</name>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ingrandisci</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Riduci</translation>
     </message>
     <message>
         <source>&amp;Fit to Window</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adatta alla finestra</translation>
     </message>
     <message>
         <source>Zoom into the topology</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrandisci la topologia</translation>
     </message>
     <message>
         <source>Zoom out of the topology</source>
-        <translation type="unfinished"></translation>
+        <translation>Riduci la topologia</translation>
     </message>
     <message>
         <source>Show the whole lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra l&apos;intero laboratorio</translation>
     </message>
 </context>
 <context>
@@ -1213,44 +1223,45 @@ Output:
     <message>
         <source>%1 s</source>
         <extracomment>seconds since the lab&apos;s first command</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>did not run</source>
-        <translation type="unfinished"></translation>
+        <translation>non eseguito</translation>
     </message>
     <message>
         <source>failed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>fallito (%1)</translation>
     </message>
     <message>
         <source>No output</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun output</translation>
     </message>
     <message>
         <source>%1
 … (the whole output is in the detail pane)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+… (l&apos;output completo è nel riquadro dei dettagli)</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Dove</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation type="unfinished"></translation>
+        <translation>Comando</translation>
     </message>
     <message>
         <source>Exit status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato di uscita</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Perché</translation>
     </message>
 </context>
 <context>
@@ -1261,51 +1272,54 @@ $ %4
 
 %5</source>
         <extracomment>the detail pane: where the command ran, its exit status, why it ran, the command line, then its output</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Su %1, stato di uscita %2: %3
+$ %4
+
+%5</translation>
     </message>
     <message>
         <source>(no output)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nessun output)</translation>
     </message>
     <message>
         <source>Cannot export the transcript to %1: no lab is set to write the script for</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile esportare il registro dei comandi in %1: nessun laboratorio impostato per cui scrivere lo script</translation>
     </message>
     <message>
         <source>Nothing to export to %1: the transcript shows no command a shell can run</source>
-        <translation type="unfinished"></translation>
+        <translation>Niente da esportare in %1: il registro dei comandi non contiene comandi eseguibili da una shell</translation>
     </message>
     <message>
         <source>Cannot export the transcript to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile esportare il registro dei comandi in %1: %2</translation>
     </message>
     <message>
         <source>Cannot write the script to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile scrivere lo script in %1: %2</translation>
     </message>
     <message>
         <source>Wrote the script to %1, but could not make it executable: run it with sh</source>
-        <translation type="unfinished"></translation>
+        <translation>Script scritto in %1, ma non è stato possibile renderlo eseguibile: eseguilo con sh</translation>
     </message>
     <message>
         <source>Everywhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Ovunque</translation>
     </message>
     <message>
         <source>Show the commands of one node, the host or the switch only</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra solo i comandi di un nodo, dell&apos;host o dello switch</translation>
     </message>
     <message>
         <source>Search commands, reasons and output…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerca comandi, motivi e output…</translation>
     </message>
     <message>
         <source>Only failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo errori</translation>
     </message>
     <message>
         <source>Show only the commands that exited with an error or did not run</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra solo i comandi terminati con un errore o non eseguiti</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -89,6 +90,8 @@ void MainWindow::buildCentralArea()
     splitter->addWidget(plotArea);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 1000, 1000 }); // half each: the canvas would otherwise take its whole size hint
+    plotArea->setMinimumHeight(220); // the plot is the point of the demo: never squeezed to a strip
 
     // The engine is gone: say so where nobody misses it, with the ways out, instead of a modal dialog.
     m_banner = new QWidget(this);
@@ -441,7 +444,23 @@ void MainWindow::restoreLayout()
     QSettings settings;
     if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
         resize(1280, 860);
-    restoreState(settings.value(StateKey).toByteArray(), LayoutVersion);
+    if (restoreState(settings.value(StateKey).toByteArray(), LayoutVersion))
+        return;
+    // First start: the canvas and the plot get most of the window, the panels a strip each.
+    const auto docks = findChildren<QDockWidget *>();
+    for (QDockWidget *dock : docks) {
+        if (dockWidgetArea(dock) == Qt::BottomDockWidgetArea)
+            resizeDocks({ dock }, { height() / 4 }, Qt::Vertical);
+        else
+            resizeDocks({ dock }, { width() / 4 }, Qt::Horizontal);
+    }
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!std::exchange(m_shown, true)) // once laid out, show the whole lab
+        QTimer::singleShot(0, m_topology, &TopologyView::fitToWindow);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

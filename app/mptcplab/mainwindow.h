@@ -41,6 +41,7 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildCentralArea();
@@ -80,6 +81,7 @@ private:
     bool m_scenarioRunning = false;
     qint64 m_consoleRequest = 0;
     QByteArray m_normalState; // the dock layout before presentation mode
+    bool m_shown = false;
 };
 
 } // namespace mlab
