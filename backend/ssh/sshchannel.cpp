@@ -66,11 +66,12 @@ QString SshChannel::killCommand(const QList<QByteArray> &tokens)
     QByteArray patterns;
     for (const QByteArray &token : tokens)
         patterns += " -e '^MLAB_JOB=" + token + "$' -e '^export MLAB_JOB=" + token + "; '";
-    // TERM first, then KILL whatever is still there 0.5 s later: some programs ignore the first TERM (iperf 2's
-    // server while it waits for a connection), and one left listening makes the next run's bind fail.
-    return QString::fromLatin1("pids=$(for f in $(grep -lz" + patterns
-        + " /proc/[0-9]*/environ /proc/[0-9]*/cmdline 2>/dev/null); do p=${f#/proc/}; echo \"${p%%/*}\"; done); "
-          "[ -n \"$pids\" ] || exit 0; kill -TERM $pids 2>/dev/null; "
+    // TERM each one as it is found, then KILL whatever is still there 0.5 s later: some programs ignore the
+    // first TERM (iperf 2's server while it waits for a connection), and one left listening makes the next run's
+    // bind fail. HUP is ignored so that the connection closing right after cannot stop the reaper half way.
+    return QString::fromLatin1("trap '' HUP; pids=; for f in $(grep -lz" + patterns
+        + " /proc/[0-9]*/environ /proc/[0-9]*/cmdline 2>/dev/null); do p=${f#/proc/}; p=${p%%/*}; "
+          "kill -TERM \"$p\" 2>/dev/null; pids=\"$pids $p\"; done; [ -n \"$pids\" ] || exit 0; "
           "for i in 1 2 3 4 5; do alive=; for p in $pids; do [ -e /proc/$p ] && alive=\"$alive $p\"; done; "
           "[ -n \"$alive\" ] || exit 0; sleep 0.1; done; kill -KILL $alive 2>/dev/null; true");
 }
