@@ -33,21 +33,6 @@ namespace {
 
 constexpr int NodeAPath1Port = 10;
 
-// The newest operationFinished of operation, waiting up to timeoutMs.
-QList<QVariant> waitForOperation(QSignalSpy &spy, const QString &operation, int timeoutMs)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < timeoutMs) {
-        for (qsizetype i = spy.size() - 1; i >= 0; --i) {
-            if (spy.at(i).at(0).toString() == operation)
-                return spy.takeAt(i);
-        }
-        spy.wait(200);
-    }
-    return {};
-}
-
 } // namespace
 
 class TestGuiLab : public QObject
@@ -112,7 +97,7 @@ void TestGuiLab::startsTheLabFromTheWindow()
 {
     QVERIFY(m_window->labActions()->start->isEnabled());
     m_window->labActions()->start->trigger();
-    const QList<QVariant> up = waitForOperation(*m_finished, u"up"_s, 90000);
+    const QList<QVariant> up = takeOperation(*m_finished, u"up"_s, 90000);
     QVERIFY2(!up.isEmpty(), "up did not finish");
     QVERIFY2(up.at(1).toBool(), qPrintable(up.at(2).toString()));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->labActions()->startTraffic->isEnabled(), 5000);
@@ -124,7 +109,7 @@ void TestGuiLab::startsTheLabFromTheWindow()
 void TestGuiLab::trafficShowsOnBothPaths()
 {
     m_window->labActions()->startTraffic->trigger();
-    const QList<QVariant> started = waitForOperation(*m_finished, u"traffic"_s, 20000);
+    const QList<QVariant> started = takeOperation(*m_finished, u"traffic"_s, 20000);
     QVERIFY2(!started.isEmpty() && started.at(1).toBool(), qPrintable(started.value(2).toString()));
     // Both paths carry traffic in the plot and on the canvas (50 Mbit/s each when shaped).
     QTRY_VERIFY_WITH_TIMEOUT(pathRate(u"path1"_s) > 10e6 && pathRate(u"path2"_s) > 10e6, 20000);
@@ -150,7 +135,7 @@ void TestGuiLab::clickingTheCableBreaksPathOne()
 {
     QSignalSpy links(m_session.get(), &LabSession::linkChanged);
     clickCable(NodeAPath1Port);
-    const QList<QVariant> broken = waitForOperation(*m_finished, u"break"_s, 10000);
+    const QList<QVariant> broken = takeOperation(*m_finished, u"break"_s, 10000);
     QVERIFY2(!broken.isEmpty() && broken.at(1).toBool(), qPrintable(broken.value(2).toString()));
     QTRY_COMPARE_WITH_TIMEOUT(
         m_window->topologyScene()->cableItem(NodeAPath1Port)->state(), CableItem::State::Broken, 5000);
@@ -169,7 +154,7 @@ void TestGuiLab::clickingTheCableBreaksPathOne()
 void TestGuiLab::clickingItAgainRestoresIt()
 {
     clickCable(NodeAPath1Port);
-    const QList<QVariant> restored = waitForOperation(*m_finished, u"restore"_s, 10000);
+    const QList<QVariant> restored = takeOperation(*m_finished, u"restore"_s, 10000);
     QVERIFY2(!restored.isEmpty() && restored.at(1).toBool(), qPrintable(restored.value(2).toString()));
     QTRY_COMPARE_WITH_TIMEOUT(
         m_window->topologyScene()->cableItem(NodeAPath1Port)->state(), CableItem::State::Up, 5000);
@@ -181,9 +166,9 @@ void TestGuiLab::clickingItAgainRestoresIt()
 void TestGuiLab::stopLeavesNothing()
 {
     m_window->labActions()->stopTraffic->trigger();
-    waitForOperation(*m_finished, u"traffic"_s, 20000);
+    takeOperation(*m_finished, u"traffic"_s, 20000);
     m_window->labActions()->stop->trigger();
-    const QList<QVariant> down = waitForOperation(*m_finished, u"down"_s, 60000);
+    const QList<QVariant> down = takeOperation(*m_finished, u"down"_s, 60000);
     QVERIFY2(!down.isEmpty() && down.at(1).toBool(), qPrintable(down.value(2).toString()));
     QTRY_VERIFY_WITH_TIMEOUT(m_harness->leftovers().isEmpty(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->labActions()->start->isEnabled(), 5000);

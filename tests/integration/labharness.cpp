@@ -4,10 +4,12 @@
 #include "engine/runtimedir.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -148,4 +150,18 @@ qint64 portOutBytes(const QJsonObject &status, int port)
             return value.toObject().value(QStringLiteral("outBytes")).toInteger();
     }
     return -1;
+}
+
+QList<QVariant> takeOperation(QSignalSpy &finished, const QString &operation, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs) {
+        for (qsizetype i = finished.size() - 1; i >= 0; --i) {
+            if (finished.at(i).at(0).toString() == operation)
+                return finished.takeAt(i);
+        }
+        finished.wait(200);
+    }
+    return {};
 }

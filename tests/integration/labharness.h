@@ -46,5 +46,11 @@ private:
     QString m_dir;
 };
 
+class QSignalSpy;
+
+// The newest operationFinished(operation, ok, message) a LabSession spy caught, taken out of the spy; waits up
+// to timeoutMs for it. Empty when none came.
+QList<QVariant> takeOperation(QSignalSpy &finished, const QString &operation, int timeoutMs);
+
 // Bytes a switch port has sent out (what reached the node plugged into it), from a status object.
 qint64 portOutBytes(const QJsonObject &status, int port);

@@ -17,26 +17,6 @@
 using namespace mlab;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// The arguments of the first operationFinished for operation, waiting up to timeoutMs for it.
-QList<QVariant> waitForOperation(QSignalSpy &spy, const QString &operation, int timeoutMs)
-{
-    QElapsedTimer clock;
-    clock.start();
-    qsizetype seen = 0;
-    while (clock.elapsed() < timeoutMs) {
-        for (; seen < spy.size(); ++seen) {
-            if (spy.at(seen).at(0).toString() == operation)
-                return spy.at(seen);
-        }
-        spy.wait(200);
-    }
-    return {};
-}
-
-} // namespace
-
 class TestLabSession : public QObject
 {
     Q_OBJECT
@@ -83,7 +63,7 @@ void TestLabSession::startBringsTheLabUpAndFeedsTheWindow()
     QSignalSpy history(m_session.get(), &LabSession::historyLoaded);
     QSignalSpy telemetry(m_session.get(), &LabSession::telemetryReceived);
     m_session->start();
-    const QList<QVariant> up = waitForOperation(*m_finished, u"up"_s, 90000);
+    const QList<QVariant> up = takeOperation(*m_finished, u"up"_s, 90000);
     QVERIFY2(!up.isEmpty(), "up did not finish");
     QVERIFY2(up.at(1).toBool(), qPrintable(up.at(2).toString()));
     QCOMPARE(m_session->engineState(), LabSession::EngineState::Connected);
@@ -100,19 +80,19 @@ void TestLabSession::linksBreakAndRestore()
 {
     QSignalSpy links(m_session.get(), &LabSession::linkChanged);
     m_session->breakLink(u"NodeA:eth0"_s, u"cut"_s);
-    const QList<QVariant> broken = waitForOperation(*m_finished, u"break"_s, 10000);
+    const QList<QVariant> broken = takeOperation(*m_finished, u"break"_s, 10000);
     QVERIFY2(!broken.isEmpty() && broken.at(1).toBool(), qPrintable(broken.value(2).toString()));
     QTRY_VERIFY_WITH_TIMEOUT(!links.isEmpty(), 5000);
     QCOMPARE(links.last().at(0).toJsonObject().value(u"broken"_s).toBool(), true);
     m_finished->clear();
     m_session->restoreLink(u"NodeA:eth0"_s);
-    const QList<QVariant> restored = waitForOperation(*m_finished, u"restore"_s, 10000);
+    const QList<QVariant> restored = takeOperation(*m_finished, u"restore"_s, 10000);
     QVERIFY2(!restored.isEmpty() && restored.at(1).toBool(), qPrintable(restored.value(2).toString()));
     QTRY_COMPARE_WITH_TIMEOUT(links.last().at(0).toJsonObject().value(u"broken"_s).toBool(), false, 5000);
     // A bad link is refused with a sentence naming it, and changes nothing.
     m_finished->clear();
     m_session->breakLink(u"NodeZ:eth9"_s, u"cut"_s);
-    const QList<QVariant> refused = waitForOperation(*m_finished, u"break"_s, 10000);
+    const QList<QVariant> refused = takeOperation(*m_finished, u"break"_s, 10000);
     QVERIFY(!refused.isEmpty());
     QVERIFY(!refused.at(1).toBool());
     QVERIFY2(refused.at(2).toString().contains(u"NodeZ:eth9"_s), qPrintable(refused.at(2).toString()));
@@ -155,7 +135,7 @@ void TestLabSession::stopLeavesNothing()
 {
     m_finished->clear();
     m_session->stop();
-    const QList<QVariant> down = waitForOperation(*m_finished, u"down"_s, 60000);
+    const QList<QVariant> down = takeOperation(*m_finished, u"down"_s, 60000);
     QVERIFY2(!down.isEmpty() && down.at(1).toBool(), qPrintable(down.value(2).toString()));
     QTRY_COMPARE_WITH_TIMEOUT(m_session->engineState(), LabSession::EngineState::Detached, 10000);
     QCOMPARE(m_session->phase(), u"down"_s);
