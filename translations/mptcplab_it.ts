@@ -629,6 +629,10 @@ Riga di comando: mptcplab-cli --help.</translation>
         <source>Scenario</source>
         <translation>Scenario</translation>
     </message>
+    <message>
+        <source>Lab %1 is ready: it was started before this window opened.</source>
+        <translation>Il laboratorio %1 è pronto: è stato avviato prima che si aprisse questa finestra.</translation>
+    </message>
 </context>
 <context>
     <name>mlab::NodeConsole</name>

@@ -249,6 +249,9 @@ void MainWindow::connectSession()
         m_console->setLabReady(ready);
         if (ready)
             fetchEndpoints();
+        if (ready && m_steps->stepCount() == 0) // attached to a lab someone started before this window opened
+            m_steps->finish(
+                true, tr("Lab %1 is ready: it was started before this window opened.").arg(m_session->lab().name));
         updateActions();
     });
     connect(m_session, &LabSession::stepChanged, this, [this](const QJsonObject &step) {
@@ -450,9 +453,9 @@ void MainWindow::restoreLayout()
     const auto docks = findChildren<QDockWidget *>();
     for (QDockWidget *dock : docks) {
         if (dockWidgetArea(dock) == Qt::BottomDockWidgetArea)
-            resizeDocks({ dock }, { height() / 4 }, Qt::Vertical);
+            resizeDocks({ dock }, { height() / 3 }, Qt::Vertical); // the subflow table needs a few rows
         else
-            resizeDocks({ dock }, { width() / 4 }, Qt::Horizontal);
+            resizeDocks({ dock }, { width() / 5 }, Qt::Horizontal);
     }
 }
 
