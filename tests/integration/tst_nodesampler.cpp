@@ -88,7 +88,13 @@ void TestNodeSampler::samplesTrafficOnNodeB()
     QVERIFY(serverPid > 0);
     const auto stopServer = qScopeGuard([&] { m_lab->stopProcess(QStringLiteral("NodeB"), serverPid); });
 
-    // The engine samples the lab itself: only what this sampler starts must go away.
+    // The engine samples the lab itself, starting a moment after `up` returns: once its script and monitor run,
+    // only what this sampler starts must go away.
+    auto engineSamplerRuns = [&] {
+        const QStringList running = samplerProcessesIn(QStringLiteral("NodeB"));
+        return running.filter(QStringLiteral("ip mptcp monitor")).size() == 1 && running.size() >= 2;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(engineSamplerRuns(), 10000);
     const QStringList engineOwn = samplerProcessesIn(QStringLiteral("NodeB"));
     auto oursLeft = [&] {
         QStringList left = samplerProcessesIn(QStringLiteral("NodeB"));
