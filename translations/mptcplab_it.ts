@@ -18,56 +18,6 @@
 <context>
     <name>PlotEvents</name>
     <message>
-        <source>stale</source>
-        <comment>MPTCP marker: a subflow stopped making progress</comment>
-        <translation>stallo</translation>
-    </message>
-    <message>
-        <source>recover</source>
-        <comment>MPTCP marker: a stale subflow works again</comment>
-        <translation>ripresa</translation>
-    </message>
-    <message>
-        <source>+sf</source>
-        <comment>MPTCP marker: a subflow was established</comment>
-        <translation>+sf</translation>
-    </message>
-    <message>
-        <source>-sf</source>
-        <comment>MPTCP marker: a subflow was closed</comment>
-        <translation>-sf</translation>
-    </message>
-    <message>
-        <source>prio</source>
-        <comment>MPTCP marker: a subflow&apos;s backup priority changed</comment>
-        <translation>prio</translation>
-    </message>
-    <message>
-        <source>+addr</source>
-        <comment>MPTCP marker: the peer announced an address</comment>
-        <translation>+addr</translation>
-    </message>
-    <message>
-        <source>-addr</source>
-        <comment>MPTCP marker: the peer removed an address</comment>
-        <translation>-addr</translation>
-    </message>
-    <message>
-        <source>conn</source>
-        <comment>MPTCP marker: an MPTCP connection started</comment>
-        <translation>conn</translation>
-    </message>
-    <message>
-        <source>close</source>
-        <comment>MPTCP marker: an MPTCP connection closed</comment>
-        <translation>chiusura</translation>
-    </message>
-    <message>
-        <source>listen</source>
-        <comment>MPTCP marker: a listening socket was created or closed</comment>
-        <translation>ascolto</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <comment>node: event</comment>
         <translation>%1: %2</translation>
@@ -104,6 +54,56 @@
     <message>
         <source>%1 restored on switch port %2</source>
         <translation>%1: ripristino sulla porta %2 dello switch</translation>
+    </message>
+    <message>
+        <source>subflow stale</source>
+        <comment>MPTCP marker: a subflow stopped making progress</comment>
+        <translation>subflow in stallo</translation>
+    </message>
+    <message>
+        <source>subflow back</source>
+        <comment>MPTCP marker: a stale subflow works again</comment>
+        <translation>subflow ripreso</translation>
+    </message>
+    <message>
+        <source>new subflow</source>
+        <comment>MPTCP marker: a subflow was established</comment>
+        <translation>nuovo subflow</translation>
+    </message>
+    <message>
+        <source>subflow closed</source>
+        <comment>MPTCP marker: a subflow was closed</comment>
+        <translation>subflow chiuso</translation>
+    </message>
+    <message>
+        <source>backup flag</source>
+        <comment>MPTCP marker: a subflow&apos;s backup priority changed</comment>
+        <translation>flag backup</translation>
+    </message>
+    <message>
+        <source>address announced</source>
+        <comment>MPTCP marker: the peer announced an address</comment>
+        <translation>indirizzo annunciato</translation>
+    </message>
+    <message>
+        <source>address removed</source>
+        <comment>MPTCP marker: the peer removed an address</comment>
+        <translation>indirizzo rimosso</translation>
+    </message>
+    <message>
+        <source>MPTCP connection</source>
+        <comment>MPTCP marker: an MPTCP connection started</comment>
+        <translation>connessione MPTCP</translation>
+    </message>
+    <message>
+        <source>connection closed</source>
+        <comment>MPTCP marker: an MPTCP connection closed</comment>
+        <translation>connessione chiusa</translation>
+    </message>
+    <message>
+        <source>listener</source>
+        <comment>MPTCP marker: a listening socket was created or closed</comment>
+        <translation>socket in ascolto</translation>
     </message>
 </context>
 <context>
@@ -1147,10 +1147,6 @@ Output:
         <translation>Switch VDE</translation>
     </message>
     <message>
-        <source>Management host</source>
-        <translation>Host di gestione</translation>
-    </message>
-    <message>
         <source>Break (cut)</source>
         <translation>Interrompi (taglio)</translation>
     </message>
@@ -1193,6 +1189,11 @@ Output:
     <message>
         <source>%1 Gbit/s</source>
         <translation>%1 Gbit/s</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <comment>the management host, on the canvas</comment>
+        <translation>Host</translation>
     </message>
 </context>
 <context>

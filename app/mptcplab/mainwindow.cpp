@@ -26,12 +26,15 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace mlab {
 
@@ -445,25 +448,40 @@ void MainWindow::showAbout()
 void MainWindow::restoreLayout()
 {
     QSettings settings;
-    if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
-        resize(1280, 860);
-    if (restoreState(settings.value(StateKey).toByteArray(), LayoutVersion))
-        return;
-    // First start: the canvas and the plot get most of the window, the panels a strip each.
+    if (!restoreGeometry(settings.value(GeometryKey).toByteArray())) {
+        // First start: the whole screen, for a class that reads it from the back of the room. The size is set
+        // too, for a desktop whose window manager ignores the maximised state.
+        if (const QScreen *screen = QGuiApplication::primaryScreen())
+            resize(screen->availableSize());
+        setWindowState(windowState() | Qt::WindowMaximized);
+    }
+    m_layoutRestored = restoreState(settings.value(StateKey).toByteArray(), LayoutVersion);
+}
+
+void MainWindow::sizeDocksForFirstStart()
+{
+    // The canvas and the plot get most of the window, the panels a strip each. Only once the window has its
+    // size: resizeDocks() before the first show is measured against a window that is not laid out yet.
     const auto docks = findChildren<QDockWidget *>();
     for (QDockWidget *dock : docks) {
         if (dockWidgetArea(dock) == Qt::BottomDockWidgetArea)
-            resizeDocks({ dock }, { height() / 3 }, Qt::Vertical); // the subflow table needs a few rows
+            resizeDocks({ dock }, { height() * 3 / 10 }, Qt::Vertical); // the subflow table needs a few rows
         else
-            resizeDocks({ dock }, { width() / 5 }, Qt::Horizontal);
+            resizeDocks({ dock }, { std::clamp(width() / 5, 260, 420) }, Qt::Horizontal);
     }
 }
 
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    if (!std::exchange(m_shown, true)) // once laid out, show the whole lab
+    if (std::exchange(m_shown, true))
+        return;
+    QTimer::singleShot(0, this, [this] {
+        if (!m_layoutRestored)
+            sizeDocksForFirstStart();
+        // Once laid out, show the whole lab; after the docks took their share.
         QTimer::singleShot(0, m_topology, &TopologyView::fitToWindow);
+    });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

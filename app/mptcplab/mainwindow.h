@@ -50,6 +50,7 @@ private:
     void connectSession();
     void connectViews();
     void restoreLayout();
+    void sizeDocksForFirstStart();
     void updateActions();
     void showMessage(const QString &text, bool problem = false);
     void showEngineState(LabSession::EngineState state, const QString &reason);
@@ -82,6 +83,7 @@ private:
     qint64 m_consoleRequest = 0;
     QByteArray m_normalState; // the dock layout before presentation mode
     bool m_shown = false;
+    bool m_layoutRestored = false;
 };
 
 } // namespace mlab

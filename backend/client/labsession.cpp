@@ -12,7 +12,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int TranscriptPage = 2000;
+// Both page sizes keep a reply near 1 MB, a quarter of the engine's event budget (see fetchHistory()).
+constexpr int TranscriptPage = 500;
+constexpr int HistoryPagePoints = 40000;
 
 // Keeps only the points of a live batch that the backfill does not already hold (the two overlap by up to one
 // batch: the subscription starts before the history is read).
@@ -135,7 +137,12 @@ void LabSession::fetchTranscript(qint64 sinceSeq)
 
 void LabSession::fetchHistory(qint64 sinceMs)
 {
-    m_connection->call(u"history"_s, { { u"sinceMs"_s, sinceMs } }, [this](const EngineReply &reply) {
+    // Pages well under the engine's event budget (api::EventBudgetBytes): a reply larger than it makes the engine
+    // drop the live events queued behind it, and the window would miss a transcript line at attach.
+    // The window needs no past subflow tables (only the engine's report does): they would weigh megabytes.
+    const QJsonObject params { { u"sinceMs"_s, sinceMs }, { u"maxPoints"_s, HistoryPagePoints },
+        { u"subflowHistory"_s, false } };
+    m_connection->call(u"history"_s, params, [this](const EngineReply &reply) {
         if (!reply.ok) {
             m_historyLoading = false;
             Q_EMIT operationFinished(u"history"_s, false, reply.message);

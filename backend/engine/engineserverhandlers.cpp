@@ -276,10 +276,12 @@ void EngineServer::history(ServerPeer *peer, const api::Request &request)
     const qint64 sinceMs = request.params.value(QStringLiteral("sinceMs")).toInteger(0);
     const int maxPoints
         = request.params.value(QStringLiteral("maxPoints")).toInt(TelemetryHub::DefaultHistoryMaxPoints);
+    const auto tables = request.params.value(QStringLiteral("subflowHistory")).toBool(true)
+        ? TelemetryHub::SubflowTables::Included
+        : TelemetryHub::SubflowTables::Left;
     TelemetryHub *telemetry = m_telemetry;
     // Thousands of points become JSON off the main thread; the store is safe to read from any thread.
-    QFuture<QJsonObject> work
-        = QtConcurrent::run([telemetry, sinceMs, maxPoints] { return telemetry->history(sinceMs, maxPoints); });
+    QFuture<QJsonObject> work = QtConcurrent::run([=] { return telemetry->history(sinceMs, maxPoints, tables); });
     auto *watcher = new QFutureWatcher<QJsonObject>(this);
     connect(watcher, &QFutureWatcher<QJsonObject>::finished, this, [this, watcher, pending] {
         finish(pending, watcher->result());

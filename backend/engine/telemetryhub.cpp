@@ -237,7 +237,7 @@ QJsonObject TelemetryHub::takeBatch(qint64 nowMs)
     return batch;
 }
 
-QJsonObject TelemetryHub::history(qint64 sinceMs, int maxPoints) const
+QJsonObject TelemetryHub::history(qint64 sinceMs, int maxPoints, SubflowTables tables) const
 {
     const TimeSeriesStore::Page page = m_store.page(sinceMs, maxPoints);
     // Events and tables stop where the points do, so the next page neither repeats nor skips them.
@@ -249,7 +249,7 @@ QJsonObject TelemetryHub::history(qint64 sinceMs, int maxPoints) const
     {
         QMutexLocker lock(&m_subflowMutex);
         for (const auto &[atMs, subflows] : m_subflowHistory) {
-            if (inPage(atMs))
+            if (tables == SubflowTables::Included && inPage(atMs))
                 snapshots.append(
                     QJsonObject { { QStringLiteral("atMs"), atMs }, { QStringLiteral("subflows"), subflows } });
         }

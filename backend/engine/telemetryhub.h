@@ -61,7 +61,11 @@ public:
     // atMs >= sinceMs, about maxPoints in all (TimeSeriesStore::page()). When truncated, series, events and
     // subflowHistory all stop before nextSinceMs, and asking again from nextSinceMs gives the rest, each
     // point once (appendHistoryPage() in historyjson.h puts pages together); subflows is the table now.
-    QJsonObject history(qint64 sinceMs, int maxPoints = DefaultHistoryMaxPoints) const;
+    // The tables of the past are left out on request: a whole table every half second, they can outweigh the
+    // points many times over, and only the report needs them.
+    enum class SubflowTables { Included, Left };
+    QJsonObject history(
+        qint64 sinceMs, int maxPoints = DefaultHistoryMaxPoints, SubflowTables tables = SubflowTables::Included) const;
     QJsonArray subflowTable() const;
 
     // The samplers' signals land here (start() connects them); public so that tests feed samples without SSH.

@@ -1,11 +1,18 @@
 #include "plots/pathcolours.h"
 
+#include "common/pathcolour.h"
+
 namespace mlab {
 
 const QList<QColor> &PathColours::palette()
 {
-    static const QList<QColor> colours { QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00), QColor(0xcc, 0x79, 0xa7),
-        QColor(0x00, 0x9e, 0x73), QColor(0x56, 0xb4, 0xe9), QColor(0xd5, 0x5e, 0x00), QColor(0x8c, 0x56, 0x4b) };
+    // The canvas's colours, in the same order: a path's curve is the colour of its cables.
+    static const QList<QColor> colours = [] {
+        QList<QColor> list;
+        for (int i = 0; i < pathPaletteSize(); ++i)
+            list.append(pathColour(i));
+        return list;
+    }();
     return colours;
 }
 

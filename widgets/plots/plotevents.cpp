@@ -21,26 +21,26 @@ QString PlotEvents::mptcpLabel(const QString &text, const QJsonObject &detail)
 {
     // The engine's nstat events carry the counter that rose; monitor events start with the event's name.
     if (detail.contains(u"MPTcpExtSubflowStale"_s))
-        return tr("stale", "MPTCP marker: a subflow stopped making progress");
+        return tr("subflow stale", "MPTCP marker: a subflow stopped making progress");
     if (detail.contains(u"MPTcpExtSubflowRecover"_s))
-        return tr("recover", "MPTCP marker: a stale subflow works again");
+        return tr("subflow back", "MPTCP marker: a stale subflow works again");
     const QString name = text.section(u' ', 0, 0);
     if (name == u"SF_ESTABLISHED"_s)
-        return tr("+sf", "MPTCP marker: a subflow was established");
+        return tr("new subflow", "MPTCP marker: a subflow was established");
     if (name == u"SF_CLOSED"_s)
-        return tr("-sf", "MPTCP marker: a subflow was closed");
+        return tr("subflow closed", "MPTCP marker: a subflow was closed");
     if (name == u"SF_PRIO"_s)
-        return tr("prio", "MPTCP marker: a subflow's backup priority changed");
+        return tr("backup flag", "MPTCP marker: a subflow's backup priority changed");
     if (name == u"ANNOUNCED"_s)
-        return tr("+addr", "MPTCP marker: the peer announced an address");
+        return tr("address announced", "MPTCP marker: the peer announced an address");
     if (name == u"REMOVED"_s)
-        return tr("-addr", "MPTCP marker: the peer removed an address");
+        return tr("address removed", "MPTCP marker: the peer removed an address");
     if (name == u"CREATED"_s || name == u"ESTABLISHED"_s)
-        return tr("conn", "MPTCP marker: an MPTCP connection started");
+        return tr("MPTCP connection", "MPTCP marker: an MPTCP connection started");
     if (name == u"CLOSED"_s)
-        return tr("close", "MPTCP marker: an MPTCP connection closed");
+        return tr("connection closed", "MPTCP marker: an MPTCP connection closed");
     if (name.startsWith(u"LISTENER_"_s))
-        return tr("listen", "MPTCP marker: a listening socket was created or closed");
+        return tr("listener", "MPTCP marker: a listening socket was created or closed");
     return elided(name, 8);
 }
 

@@ -47,9 +47,15 @@ ThroughputPlot::ThroughputPlot(QWidget *parent)
     // Segments instead of one polyline: Qt's raster engine strokes a long, noisy polyline wider than one pixel
     // (the total) as a single path, which took hundreds of ms per replot in bench_replot.
     m_plot->setPlottingHint(QCP::phFastPolylines, true);
+    // The legend on a row of its own above the axes: inside them it hid the first seconds of every curve.
     m_plot->legend->setVisible(true);
-    m_plot->legend->setBrush(QColor(255, 255, 255, 210));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    m_plot->legend->setBrush(Qt::NoBrush);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    m_plot->legend->setMargins(QMargins(8, 2, 8, 0));
     m_plot->xAxis->setRange(0, m_windowS);
     m_plot->yAxis->setRange(0, 1);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);

@@ -27,11 +27,13 @@ SubflowPanel::SubflowPanel(QWidget *parent)
     bottomLayout->setContentsMargins({});
     bottomLayout->addWidget(m_endpointsTitle);
     bottomLayout->addWidget(m_endpoints);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
+    // Side by side: the subflow table keeps every row of the dock's height, the endpoints a column at its right.
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_table);
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 3000, 1000 });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins({});
     layout->addWidget(splitter);

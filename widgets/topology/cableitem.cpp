@@ -152,7 +152,13 @@ void CableItem::placeTags()
     const int levels = m_slotSpacing > 0 ? int(std::ceil(kTagPitch / m_slotSpacing)) : 1;
     const double distance = kUnplugGap + 18.0 + (m_ends.slot % levels) * 2.0 * kTagPitch;
     m_interfaceTag = tagRect(m_id.interface, towards(m_line, distance));
-    m_rateTag = tagRect(m_rateText, m_line.pointAt(0.65));
+    // The rate just short of the switch, clear of the interface's name; on a cable too short for both apart,
+    // two thirds of the way.
+    const QRectF nearSwitch = tagRect(m_rateText, QPointF());
+    const QLineF fromSwitch(m_line.p2(), m_line.p1());
+    m_rateTag = tagRect(m_rateText, towards(fromSwitch, 6.0 + nearSwitch.width() / 2.0));
+    if (m_rateTag.intersects(m_interfaceTag))
+        m_rateTag = tagRect(m_rateText, m_line.pointAt(0.65));
 }
 
 QRectF CableItem::boundingRect() const

@@ -45,15 +45,18 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setBrush(fillColour());
     painter->drawRoundedRect(box, 8, 8);
 
-    QFont font = painter->font();
-    font.setBold(true);
-    painter->setFont(font);
+    // The title larger than the window's text: at "fit" a projected lab is shown at about two thirds of its size.
+    const QFont base = painter->font();
+    QFont title = base;
+    title.setBold(true);
+    if (title.pointSizeF() > 0) // -1 for a font sized in pixels
+        title.setPointSizeF(title.pointSizeF() * 1.3);
+    painter->setFont(title);
     painter->setPen(Qt::black);
     const QRectF top(box.left() + 6, box.top() + 4, box.width() - 12, box.height() / 2 - 4);
     painter->drawText(
         top, Qt::AlignCenter, painter->fontMetrics().elidedText(m_title, Qt::ElideRight, int(top.width())));
-    font.setBold(false);
-    painter->setFont(font);
+    painter->setFont(base);
     painter->setPen(QColor(0x50, 0x50, 0x50));
     const QRectF bottom(box.left() + 6, box.center().y(), box.width() - 12, box.height() / 2 - 4);
     painter->drawText(

@@ -55,7 +55,7 @@ TopologyLayout layoutTopology(const Lab &lab)
     // Adjacent boxes must not touch: the chord between them is at least a box width plus a margin.
     const double chordRadius
         = nodeCount > 1 ? (kNodeBoxSize.width() + 50.0) / (2.0 * std::sin(step / 2.0 * std::numbers::pi / 180.0)) : 0.0;
-    const double ringRadius = std::max({ layout.switchRadius + 260.0, chordRadius });
+    const double ringRadius = std::max({ layout.switchRadius + 240.0, chordRadius });
 
     QList<Socket> sockets;
     for (qsizetype i = 0; i < nodeCount; ++i) {
@@ -67,7 +67,7 @@ TopologyLayout layoutTopology(const Lab &lab)
             ports.append(iface.switchPort);
         addSockets(sockets, ports, angle, socketStep);
     }
-    layout.boxes.insert(hostBoxName(), onCircle(layout.switchRadius + 150.0, 90.0));
+    layout.boxes.insert(hostBoxName(), onCircle(layout.switchRadius + 120.0, 90.0));
     addSockets(sockets, { lab.management.hostPort }, 90.0, socketStep);
 
     // Owners' groups may overlap on a crowded switch: walk round from the gap between the host and the first node

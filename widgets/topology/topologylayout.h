@@ -15,7 +15,7 @@
 namespace mlab {
 
 // The box of a node or of the management host.
-inline constexpr QSizeF kNodeBoxSize { 150.0, 60.0 };
+inline constexpr QSizeF kNodeBoxSize { 170.0, 64.0 };
 inline constexpr double kSocketDiameter = 24.0;
 
 // The id of the management host's box among the node boxes: the lab format reserves the name, so no node has it.

@@ -1,6 +1,6 @@
 #include "topology/topologyscene.h"
+#include "common/pathcolour.h"
 
-#include "topology/legenditem.h"
 #include "topology/nodeitem.h"
 #include "topology/switchitem.h"
 #include "topology/switchportitem.h"
@@ -28,7 +28,7 @@ QColor colourOfVlan(const Lab &lab, int vlan)
 {
     for (qsizetype i = 0; i < lab.paths.size(); ++i) {
         if (lab.paths[i].vlan == vlan)
-            return pathCableColour(int(i));
+            return pathColour(int(i));
     }
     return vlan == lab.management.vlan ? managementCableColour() : deadVlanColour();
 }
@@ -80,7 +80,8 @@ void TopologyScene::setLab(const Lab &lab)
         m_switch->addPort(it.key(), it.value(), colourOfVlan(lab, lab.vlanOfPort(it.key()).value_or(0)));
 
     const ManagementSpec &management = lab.management;
-    auto *host = new HostItem(hostBoxName(), tr("Management host"), management.hostTap + u' ' + management.hostIp());
+    auto *host = new HostItem(hostBoxName(), tr("Host", "the management host, on the canvas"),
+        management.hostTap + u' ' + management.hostIp());
     host->setToolTip(TopologyText::hostToolTip(management));
     host->setPos(layout.boxes.value(hostBoxName()));
     addItem(host);
@@ -103,9 +104,12 @@ void TopologyScene::setLab(const Lab &lab)
         }
     }
 
-    m_legend = new LegendItem(TopologyText::legendEntries(lab));
-    m_legend->setPos(layout.bounds.left(), layout.bounds.bottom() + 40);
-    addItem(m_legend);
+    Q_EMIT labChanged();
+}
+
+QList<TopologyLegend::Entry> TopologyScene::legendEntries() const
+{
+    return TopologyText::legendEntries(m_lab);
 }
 
 void TopologyScene::addCable(CableItem::Ends ends, CableItem::Id id, CableItem::Role role)

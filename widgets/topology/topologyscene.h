@@ -2,6 +2,7 @@
 
 #include "lab/labmodel.h"
 #include "topology/cableitem.h"
+#include "topology/topologylegend.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -12,7 +13,6 @@ class QMenu;
 
 namespace mlab {
 
-class LegendItem;
 class NodeItem;
 class SwitchItem;
 
@@ -55,12 +55,15 @@ public:
     NodeItem *nodeItem(const QString &name) const { return m_nodes.value(name); }
     CableItem *cableItem(int port) const { return m_cables.value(port); }
     SwitchItem *switchItem() const { return m_switch; }
-    LegendItem *legendItem() const { return m_legend; }
+    // The rows of the legend that explains the cables; the view shows it over its corner.
+    QList<TopologyLegend::Entry> legendEntries() const;
 
     // Break (cut), Unplug and Restore for the cable on port, enabled by its state; the caller owns the menu.
     QMenu *createCableMenu(int port, QWidget *parent = nullptr);
 
 signals:
+    // After setLab(): everything drawn anew, the legend included.
+    void labChanged();
     void breakRequested(const QString &link, const QString &mode);
     void restoreRequested(const QString &link);
     // At the end of a drag, for every box that moved.
@@ -80,7 +83,6 @@ private:
 
     Lab m_lab;
     SwitchItem *m_switch = nullptr;
-    LegendItem *m_legend = nullptr;
     QHash<QString, NodeItem *> m_nodes; // the host's box too, as "host"
     QHash<int, CableItem *> m_cables; // by switch port
     int m_pressedCable = 0; // port of the cable a left button went down on; 0: none (ports start at 1)

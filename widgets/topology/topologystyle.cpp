@@ -9,19 +9,6 @@
 
 namespace mlab {
 
-QColor pathCableColour(int pathIndex)
-{
-    // Distinguishable for the common colour-vision deficiencies (Okabe-Ito), none of them red or grey, which
-    // belong to the dead VLAN and to management.
-    static const std::array<QColor, 6> palette { QColor(0x00, 0x72, 0xb2), QColor(0x00, 0x9e, 0x73),
-        QColor(0xcc, 0x79, 0xa7), QColor(0xe6, 0x9f, 0x00), QColor(0x56, 0xb4, 0xe9), QColor(0x7b, 0x3f, 0x9e) };
-    if (pathIndex >= 0 && pathIndex < int(palette.size()))
-        return palette[size_t(pathIndex)];
-    // Golden-angle hue steps keep any number of further paths apart from each other.
-    const int hue = int(std::lround(std::fmod(40.0 + 137.508 * pathIndex, 360.0)));
-    return QColor::fromHsv(hue, 200, 190);
-}
-
 QColor managementCableColour()
 {
     return QColor(0x70, 0x70, 0x70);

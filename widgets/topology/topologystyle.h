@@ -8,8 +8,6 @@
 
 namespace mlab {
 
-// The colour of the pathIndex-th path of the lab (in file order): a fixed palette first, then hues far apart.
-QColor pathCableColour(int pathIndex);
 QColor managementCableColour();
 // Broken links: the dead VLAN's colour.
 QColor deadVlanColour();

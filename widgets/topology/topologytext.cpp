@@ -1,4 +1,5 @@
 #include "topology/topologytext.h"
+#include "common/pathcolour.h"
 
 #include "topology/cableitem.h"
 #include "topology/topologystyle.h"
@@ -95,11 +96,11 @@ QString TopologyText::cableToolTip(const Lab &lab, const CableItem &cable)
     return unwrapped(lines);
 }
 
-QList<LegendItem::Entry> TopologyText::legendEntries(const Lab &lab)
+QList<TopologyLegend::Entry> TopologyText::legendEntries(const Lab &lab)
 {
-    QList<LegendItem::Entry> entries;
+    QList<TopologyLegend::Entry> entries;
     for (qsizetype i = 0; i < lab.paths.size(); ++i)
-        entries.append({ pathCableColour(int(i)), Qt::SolidLine, pathVlan(lab.paths[i].name, lab.paths[i].vlan) });
+        entries.append({ pathColour(int(i)), Qt::SolidLine, pathVlan(lab.paths[i].name, lab.paths[i].vlan) });
     entries.append({ managementCableColour(), Qt::SolidLine, managementVlan(lab.management.vlan) });
     entries.append(
         { deadVlanColour(), Qt::DashLine, tr("dead VLAN %1: broken links go here").arg(lab.switchSpec.deadVlan) });

@@ -4,7 +4,7 @@
 // so the scene's file stays about behaviour.
 
 #include "lab/labmodel.h"
-#include "topology/legenditem.h"
+#include "topology/topologylegend.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -27,7 +27,7 @@ public:
     static QString cableToolTip(const Lab &lab, const CableItem &cable);
     // "path1 (VLAN 1)" for each path, "management (VLAN 3)", "dead VLAN 4: broken links go here", then the
     // kinds of break.
-    static QList<LegendItem::Entry> legendEntries(const Lab &lab);
+    static QList<TopologyLegend::Entry> legendEntries(const Lab &lab);
 
 private:
     static QString pathVlan(const QString &path, int vlan);

@@ -1,7 +1,11 @@
 #include "topology/topologyview.h"
 
+#include "topology/topologylegend.h"
+#include "topology/topologyscene.h"
+
 #include <QAction>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -26,6 +30,7 @@ TopologyView::TopologyView(QGraphicsScene *scene, QWidget *parent)
     , m_zoomIn(new QAction(tr("Zoom &In"), this))
     , m_zoomOut(new QAction(tr("Zoom &Out"), this))
     , m_fit(new QAction(tr("&Fit to Window"), this))
+    , m_legend(new TopologyLegend(this))
 {
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(ScrollHandDrag);
@@ -45,6 +50,33 @@ TopologyView::TopologyView(QGraphicsScene *scene, QWidget *parent)
     connect(m_zoomIn, &QAction::triggered, this, &TopologyView::zoomIn);
     connect(m_zoomOut, &QAction::triggered, this, &TopologyView::zoomOut);
     connect(m_fit, &QAction::triggered, this, &TopologyView::fitToWindow);
+    if (auto *topology = qobject_cast<TopologyScene *>(scene))
+        connect(topology, &TopologyScene::labChanged, this, &TopologyView::updateLegend);
+    updateLegend();
+}
+
+void TopologyView::updateLegend()
+{
+    const auto *topology = qobject_cast<TopologyScene *>(scene());
+    m_legend->setEntries(topology ? topology->legendEntries() : QList<TopologyLegend::Entry>());
+    m_legend->setVisible(topology != nullptr);
+    placeLegend();
+    if (m_followsResize)
+        fitToWindow();
+}
+
+void TopologyView::placeLegend()
+{
+    // Top left: the layouts leave that corner empty, and the legend grows from it (larger fonts) without moving.
+    m_legend->move(viewport()->geometry().topLeft() + QPoint(6, 6));
+}
+
+void TopologyView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    placeLegend();
+    if (m_followsResize)
+        fitToWindow();
 }
 
 double TopologyView::zoom() const
@@ -66,11 +98,33 @@ void TopologyView::fitToWindow()
 {
     if (!scene())
         return;
-    fitInView(scene()->itemsBoundingRect().marginsAdded(QMarginsF(20, 20, 20, 20)), Qt::KeepAspectRatio);
+    const QRectF lab = scene()->itemsBoundingRect().marginsAdded(QMarginsF(20, 20, 20, 20));
+    const QRectF area = viewport()->rect();
+    if (lab.isEmpty() || area.isEmpty())
+        return;
+    // Beside the legend or below it, whichever shows the lab larger: never under it.
+    const QSizeF legend = m_legend->isVisible() ? QSizeF(m_legend->size()) + QSizeF(8, 8) : QSizeF(0, 0);
+    const QRectF beside = area.adjusted(legend.width(), 0, 0, 0);
+    const QRectF below = area.adjusted(0, legend.height(), 0, 0);
+    auto scaleIn = [&lab](const QRectF &target) {
+        return std::min(target.width() / lab.width(), target.height() / lab.height());
+    };
+    const QRectF target = scaleIn(beside) >= scaleIn(below) ? beside : below;
+    const double scale = std::clamp(scaleIn(target), kMinZoom, kMaxZoom);
+    setTransform(QTransform::fromScale(scale, scale));
+    // The view centres a scene that fits it, so the lab is put off centre by making the scene's visible part
+    // exactly the viewport, with the lab in the middle of the target (less a pixel: no scroll bars).
+    const QPointF viewportTopLeftInScene = lab.center() - (target.center() - area.topLeft()) / scale;
+    const QRectF visible(viewportTopLeftInScene, area.size() / scale);
+    const double pixel = 1.0 / scale;
+    setSceneRect(visible.adjusted(pixel, pixel, -pixel, -pixel).united(lab));
+    centerOn(visible.center());
+    m_followsResize = true;
 }
 
 void TopologyView::zoomBy(double factor)
 {
+    m_followsResize = false; // the user's zoom stays until they ask for "fit" again
     const double target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
     scale(target / zoom(), target / zoom());
 }

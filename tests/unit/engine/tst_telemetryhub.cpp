@@ -32,6 +32,7 @@ private slots:
     void historyPages_data();
     void historyPages();
     void historyFromAnotherThread();
+    void historyWithoutPastSubflowTables();
 };
 
 namespace {
@@ -321,6 +322,22 @@ void TestTelemetryHub::historyPages()
     QCOMPARE(paged.value(u"series"_s).toObject().keys(), wholeSeries.keys());
     QCOMPARE(eventsFromJson(paged), eventsFromJson(whole));
     QCOMPARE(eventsFromJson(whole).size(), events.size());
+}
+
+void TestTelemetryHub::historyWithoutPastSubflowTables()
+{
+    const test::Capture capture = test::readCapture("telemetry-ss-break-sequence.txt");
+    TelemetryHub hub(test::seedLab());
+    for (const test::CaptureBlock &block : capture.blocks)
+        hub.onSubflows(subflowSample(block.atMs, block.text));
+    const QJsonObject with = hub.history(0);
+    const QJsonObject without
+        = hub.history(0, TelemetryHub::DefaultHistoryMaxPoints, TelemetryHub::SubflowTables::Left);
+    QVERIFY(with.value(u"subflowHistory"_s).toArray().size() >= 2);
+    QVERIFY(without.value(u"subflowHistory"_s).toArray().isEmpty());
+    // Everything else is the same: the points, the events and the table of now.
+    for (const QString &key : { u"series"_s, u"events"_s, u"subflows"_s })
+        QCOMPARE(without.value(key), with.value(key));
 }
 
 void TestTelemetryHub::historyFromAnotherThread()

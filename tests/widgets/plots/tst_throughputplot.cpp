@@ -139,7 +139,7 @@ private slots:
         QTest::newRow("stale subflow (nstat)") << labEvent(1500, QStringLiteral("mptcp"),
             QStringLiteral("a subflow was marked stale (no progress: path failing) (MPTcpExtSubflowStale +1)"),
             { { QStringLiteral("MPTcpExtSubflowStale"), 3 } }, QStringLiteral("NodeA"))
-                                               << int(MarkerKind::MptcpEvent) << QStringLiteral("stale");
+                                               << int(MarkerKind::MptcpEvent) << QStringLiteral("subflow stale");
         QTest::newRow("note") << labEvent(0, QStringLiteral("note"), QStringLiteral("sampler of NodeB failed"))
                               << int(MarkerKind::Other) << QStringLiteral("note");
     }
@@ -176,8 +176,8 @@ private slots:
         for (const MarkerSpec &marker : plot.markers())
             labels << marker.label;
         QCOMPARE(labels,
-            QStringList({ QStringLiteral("conn"), QStringLiteral("conn"), QStringLiteral("+addr"),
-                QStringLiteral("+sf"), QStringLiteral("close") }));
+            QStringList({ QStringLiteral("MPTCP connection"), QStringLiteral("MPTCP connection"),
+                QStringLiteral("address announced"), QStringLiteral("new subflow"), QStringLiteral("connection closed") }));
         QVERIFY(plot.markers().at(3).details.startsWith(QStringLiteral("NodeA: SF_ESTABLISHED")));
     }
 

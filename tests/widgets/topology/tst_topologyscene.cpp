@@ -1,6 +1,5 @@
 #include "lab/labfile.h"
 #include "topology/cableitem.h"
-#include "topology/legenditem.h"
 #include "topology/nodeitem.h"
 #include "topology/switchitem.h"
 #include "topology/switchportitem.h"
@@ -122,7 +121,6 @@ private slots:
         QCOMPARE(nodes, expectedNodes);
         QCOMPARE(itemsOfType<HostItem>(scene).size(), 1);
         QCOMPARE(itemsOfType<SwitchItem>(scene).size(), 1);
-        QCOMPARE(itemsOfType<LegendItem>(scene).size(), 1);
 
         QList<int> sockets;
         for (const SwitchPortItem *socket : itemsOfType<SwitchPortItem>(scene))
@@ -173,7 +171,9 @@ private slots:
         QFETCH(QString, name);
         const Lab lab = m_labs.value(name);
         const TopologyScene scene(lab);
-        const QStringList texts = scene.legendItem()->texts();
+        TopologyLegend legend;
+        legend.setEntries(scene.legendEntries());
+        const QStringList texts = legend.texts();
         for (const PathSpec &path : lab.paths)
             QVERIFY2(
                 texts.contains(QStringLiteral("%1 (VLAN %2)").arg(path.name).arg(path.vlan)), qPrintable(path.name));

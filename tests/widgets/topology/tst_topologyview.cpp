@@ -1,9 +1,11 @@
 #include "lab/labfile.h"
+#include "topology/topologylegend.h"
 #include "topology/topologyscene.h"
 #include "topology/topologyview.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QGraphicsItem>
 #include <QScrollBar>
 #include <QTest>
 
@@ -93,6 +95,29 @@ private slots:
         QVERIFY2(view.viewport()->rect().contains(shown),
             qPrintable(
                 QStringLiteral("%1,%2 %3x%4").arg(shown.x()).arg(shown.y()).arg(shown.width()).arg(shown.height())));
+        // The legend sits over the corner, and never over a node, the switch or a cable.
+        const QRect legend = view.legend()->geometry().translated(-view.viewport()->pos());
+        QVERIFY(view.legend()->isVisible());
+        for (const QGraphicsItem *item : scene.items()) {
+            const QRect itemInView = view.mapFromScene(item->sceneBoundingRect()).boundingRect();
+            QVERIFY2(!legend.intersects(itemInView), qPrintable(item->toolTip().left(60)));
+        }
+    }
+
+    void fitFollowsResizeUntilTheUserZooms()
+    {
+        TopologyScene scene(m_seed);
+        TopologyView view(&scene);
+        QVERIFY(showSized(view, QSize(500, 400)));
+        view.fitToWindow();
+        const double fitted = view.zoom();
+        view.resize(1000, 800);
+        QTRY_VERIFY(view.zoom() > fitted * 1.5);
+        view.zoomIn();
+        const double zoomed = view.zoom();
+        view.resize(500, 400);
+        QTest::qWait(50);
+        QCOMPARE(view.zoom(), zoomed);
     }
 
     void middleButtonPans()
