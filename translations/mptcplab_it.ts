@@ -107,6 +107,17 @@
     </message>
 </context>
 <context>
+    <name>TerminalLauncher</name>
+    <message>
+        <source>no terminal emulator found: set TERMINAL, or install one (xterm, gnome-terminal, konsole...)</source>
+        <translation>nessun emulatore di terminale trovato: imposta TERMINAL o installane uno (xterm, gnome-terminal, konsole...)</translation>
+    </message>
+    <message>
+        <source>%1 could not be started</source>
+        <translation>impossibile avviare %1</translation>
+    </message>
+</context>
+<context>
     <name>TopologyText</name>
     <message>
         <source>%1 (VLAN %2)</source>
@@ -435,6 +446,38 @@ Riga di comando: mptcplab-cli --help.</translation>
         <source>Close the window; a running lab keeps running</source>
         <translation>Chiudi la finestra; un laboratorio avviato resta in esecuzione</translation>
     </message>
+    <message>
+        <source>&amp;Save Layout</source>
+        <translation>&amp;Salva disposizione</translation>
+    </message>
+    <message>
+        <source>Keep the boxes where you dragged them: their positions go into the lab file</source>
+        <translation>Mantieni i riquadri dove li hai trascinati: le loro posizioni vanno nel file del laboratorio</translation>
+    </message>
+    <message>
+        <source>Save Layout &amp;As...</source>
+        <translation>Salva disposizione &amp;come...</translation>
+    </message>
+    <message>
+        <source>Save a copy of the lab file with the positions of the boxes</source>
+        <translation>Salva una copia del file del laboratorio con le posizioni dei riquadri</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Layout</source>
+        <translation>Ripristina &amp;disposizione</translation>
+    </message>
+    <message>
+        <source>Put every box back where the default layout draws it</source>
+        <translation>Riporta ogni riquadro dove lo disegna la disposizione predefinita</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings...</source>
+        <translation>Impo&amp;stazioni...</translation>
+    </message>
+    <message>
+        <source>The window&apos;s language</source>
+        <translation>La lingua della finestra</translation>
+    </message>
 </context>
 <context>
     <name>mlab::LabSession</name>
@@ -497,6 +540,41 @@ Riga di comando: mptcplab-cli --help.</translation>
     <message>
         <source>scenario stopped</source>
         <translation>scenario fermato</translation>
+    </message>
+</context>
+<context>
+    <name>mlab::LayoutSaver</name>
+    <message>
+        <source>Boxes moved: Lab &gt; Save Layout As keeps them in a copy of this lab</source>
+        <translation>Riquadri spostati: Laboratorio &gt; Salva disposizione come li conserva in una copia di questo laboratorio</translation>
+    </message>
+    <message>
+        <source>Boxes moved: Lab &gt; Save Layout keeps them in %1</source>
+        <translation>Riquadri spostati: Laboratorio &gt; Salva disposizione li conserva in %1</translation>
+    </message>
+    <message>
+        <source>Save the lab with its layout</source>
+        <translation>Salva il laboratorio con la sua disposizione</translation>
+    </message>
+    <message>
+        <source>Lab file (*.json)</source>
+        <translation>File del laboratorio (*.json)</translation>
+    </message>
+    <message>
+        <source>Lab saved with its layout to %1: open it with mptcplab --lab %1</source>
+        <translation>Laboratorio salvato con la sua disposizione in %1: aprilo con mptcplab --lab %1</translation>
+    </message>
+    <message>
+        <source>Layout saved in %1</source>
+        <translation>Disposizione salvata in %1</translation>
+    </message>
+    <message>
+        <source>Save the layout?</source>
+        <translation>Salvare la disposizione?</translation>
+    </message>
+    <message>
+        <source>You moved boxes on the canvas. Save their positions in the lab file?</source>
+        <translation>Hai spostato dei riquadri nello schema. Salvare le loro posizioni nel file del laboratorio?</translation>
     </message>
 </context>
 <context>
@@ -633,6 +711,10 @@ Riga di comando: mptcplab-cli --help.</translation>
         <source>Lab %1 is ready: it was started before this window opened.</source>
         <translation>Il laboratorio %1 è pronto: è stato avviato prima che si aprisse questa finestra.</translation>
     </message>
+    <message>
+        <source>Terminal on %1: %2</source>
+        <translation>Terminale su %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>mlab::NodeConsole</name>
@@ -655,6 +737,14 @@ Riga di comando: mptcplab-cli --help.</translation>
     <message>
         <source>[exit status %1]</source>
         <translation>[stato di uscita %1]</translation>
+    </message>
+    <message>
+        <source>Open in terminal</source>
+        <translation>Apri nel terminale</translation>
+    </message>
+    <message>
+        <source>Log in to the node in a terminal window of the desktop, over the lab&apos;s SSH</source>
+        <translation>Accedi al nodo in una finestra di terminale del desktop, tramite l&apos;SSH del laboratorio</translation>
     </message>
 </context>
 <context>
@@ -862,6 +952,25 @@ Riga di comando: mptcplab-cli --help.</translation>
     <message>
         <source> (FAILED)</source>
         <translation> (ERRORE)</translation>
+    </message>
+</context>
+<context>
+    <name>mlab::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>La lingua del sistema</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time the window opens.</source>
+        <translation>La nuova lingua sarà usata alla prossima apertura della finestra.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Lingua:</translation>
     </message>
 </context>
 <context>

@@ -42,10 +42,14 @@ LabActions::LabActions(QWidget *window)
     breakLink = makeAction(window, QKeySequence(Qt::CTRL | Qt::Key_B), QStyle::SP_DialogCancelButton);
     restoreLink = makeAction(window, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), QStyle::SP_DialogApplyButton);
     fitTopology = makeAction(window, QKeySequence(Qt::CTRL | Qt::Key_0));
+    saveLayout = makeAction(window, QKeySequence::Save);
+    saveLayoutAs = makeAction(window, QKeySequence::SaveAs);
+    resetLayout = makeAction(window, QKeySequence());
     presentation = makeAction(window, QKeySequence(Qt::Key_F11));
     presentation->setCheckable(true);
     exportPlot = makeAction(window, QKeySequence(Qt::CTRL | Qt::Key_E), QStyle::SP_DialogSaveButton);
     exportScript = makeAction(window, QKeySequence());
+    settings = makeAction(window, QKeySequence::Preferences);
     about = makeAction(window, QKeySequence());
     quit = makeAction(window, QKeySequence::Quit);
     retranslate();
@@ -65,10 +69,15 @@ void LabActions::retranslate()
         tr("Cut the last cable clicked, or path 1: its switch port moves to the dead VLAN"));
     describe(restoreLink, tr("&Restore link"), tr("Put the last cable clicked, or path 1, back on its VLAN"));
     describe(fitTopology, tr("&Fit to window"), tr("Show the whole topology"));
+    describe(saveLayout, tr("&Save Layout"),
+        tr("Keep the boxes where you dragged them: their positions go into the lab file"));
+    describe(saveLayoutAs, tr("Save Layout &As..."), tr("Save a copy of the lab file with the positions of the boxes"));
+    describe(resetLayout, tr("Reset &Layout"), tr("Put every box back where the default layout draws it"));
     describe(presentation, tr("&Presentation mode"), tr("Full screen, large fonts and high contrast, for a projector"));
     describe(exportPlot, tr("Export &plot..."), tr("Save the throughput plot as PNG, PDF or CSV"));
     describe(exportScript, tr("Export &commands as a script..."),
         tr("Save every command the lab ran as a shell script to repeat by hand"));
+    describe(settings, tr("Se&ttings..."), tr("The window's language"));
     describe(about, tr("&About MPTCP Lab"), tr("Versions and licence"));
     describe(quit, tr("&Quit"), tr("Close the window; a running lab keeps running"));
 }

@@ -38,9 +38,13 @@ public:
     QAction *breakLink = nullptr; // the selected cable, else the demo's link
     QAction *restoreLink = nullptr;
     QAction *fitTopology = nullptr;
+    QAction *saveLayout = nullptr;
+    QAction *saveLayoutAs = nullptr;
+    QAction *resetLayout = nullptr;
     QAction *presentation = nullptr;
     QAction *exportPlot = nullptr;
     QAction *exportScript = nullptr;
+    QAction *settings = nullptr;
     QAction *about = nullptr;
     QAction *quit = nullptr;
 };

@@ -1,6 +1,7 @@
 // mptcplab: the desktop lab manager. Opens one window on a lab (the seed lab by default), attaches to its
 // engine when it runs, and starts it (with pkexec or sudo) when the user clicks Start.
 #include "mainwindow.h"
+#include "settingsdialog.h"
 #include "startup.h"
 
 #include "client/labsession.h"
@@ -66,10 +67,8 @@ int main(int argc, char *argv[])
     parser.addOption(languageOption);
     parser.process(app);
 
-    QSettings settings;
-    installTranslations(app,
-        parser.isSet(languageOption) ? parser.value(languageOption)
-                                     : settings.value(QStringLiteral("language")).toString());
+    installTranslations(
+        app, parser.isSet(languageOption) ? parser.value(languageOption) : SettingsDialog::savedLanguage());
 
     const QString labFile = parser.isSet(labOption) ? parser.value(labOption) : builtInSeedLab;
     Result<Lab> lab = loadLabFile(labFile);

@@ -1,13 +1,17 @@
 #include "mainwindow.h"
 
 #include "labactions.h"
+#include "layoutsaver.h"
 #include "presentation.h"
+#include "settingsdialog.h"
 
 #include "common/widgetsversion.h"
 #include "console/nodeconsole.h"
+#include "console/terminallauncher.h"
 #include "engine/labplan.h"
 #include "engine/runtimedir.h"
 #include "lab/steppanel.h"
+#include "mptcp/script.h"
 #include "plots/plotcontrols.h"
 #include "plots/throughputplot.h"
 #include "scenario/scenariopanel.h"
@@ -35,6 +39,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <unistd.h>
 
 namespace mlab {
 
@@ -74,6 +79,7 @@ void MainWindow::buildCentralArea()
     const Lab &lab = m_session->lab();
     m_scene = new TopologyScene(lab, this);
     m_topology = new TopologyView(m_scene, this);
+    m_layoutSaver = new LayoutSaver(m_scene, lab.sourceFile, this);
     m_plot = new ThroughputPlot(this);
     QStringList paths;
     for (const PathSpec &path : lab.paths)
@@ -173,7 +179,11 @@ void MainWindow::buildMenusAndToolBar()
     labMenu->addSeparator();
     labMenu->addActions({ m_actions->breakLink, m_actions->restoreLink });
     labMenu->addSeparator();
+    labMenu->addActions({ m_actions->saveLayout, m_actions->saveLayoutAs, m_actions->resetLayout });
+    labMenu->addSeparator();
     labMenu->addActions({ m_actions->exportPlot, m_actions->exportScript });
+    labMenu->addSeparator();
+    labMenu->addAction(m_actions->settings);
     labMenu->addSeparator();
     labMenu->addAction(m_actions->quit);
 
@@ -214,6 +224,15 @@ void MainWindow::connectViews()
     connect(
         m_actions->restoreLink, &QAction::triggered, this, [this] { m_session->restoreLink(selectedOrDemoLink()); });
     connect(m_actions->fitTopology, &QAction::triggered, m_topology, &TopologyView::fitToWindow);
+    connect(m_actions->saveLayout, &QAction::triggered, m_layoutSaver, &LayoutSaver::save);
+    connect(m_actions->saveLayoutAs, &QAction::triggered, m_layoutSaver, &LayoutSaver::saveAs);
+    connect(m_actions->resetLayout, &QAction::triggered, m_layoutSaver, &LayoutSaver::reset);
+    connect(m_layoutSaver, &LayoutSaver::message, this, &MainWindow::showMessage);
+    connect(m_actions->settings, &QAction::triggered, this, [this] {
+        auto *dialog = new SettingsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     connect(m_actions->presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
     connect(m_actions->exportPlot, &QAction::triggered, this, &MainWindow::exportPlot);
     connect(m_actions->exportScript, &QAction::triggered, this, &MainWindow::exportScript);
@@ -236,6 +255,7 @@ void MainWindow::connectViews()
             m_console->finish(-1, tr("the lab is not running"));
     });
     connect(m_console, &NodeConsole::cancelRequested, this, [this] { m_session->cancelExec(m_consoleRequest); });
+    connect(m_console, &NodeConsole::terminalRequested, this, &MainWindow::openTerminal);
     connect(m_plotControls, &PlotControls::statusMessage, this, [this](const QString &text) { showMessage(text); });
 }
 
@@ -409,6 +429,22 @@ void MainWindow::setPresentationMode(bool on)
     m_topology->fitToWindow();
 }
 
+void MainWindow::openTerminal(const QString &node)
+{
+    const Lab &lab = m_session->lab();
+    const Result<QStringList> login = nodeLoginCommand(lab, node, scriptSshOptions(RuntimeDir(lab.name)));
+    if (!login) {
+        showMessage(login.error(), true);
+        return;
+    }
+    QStringList command = *login;
+    // The lab's key and management namespace are root's: the terminal asks for the password, as the CLI would.
+    if (::geteuid() != 0)
+        command.prepend(QStringLiteral("sudo"));
+    const Result<QStringList> opened = TerminalLauncher::open(command);
+    showMessage(opened ? tr("Terminal on %1: %2").arg(node, command.join(QLatin1Char(' '))) : opened.error(), !opened);
+}
+
 void MainWindow::exportPlot()
 {
     const QString path = QFileDialog::getSaveFileName(
@@ -486,6 +522,10 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_layoutSaver->confirmClose()) {
+        event->ignore();
+        return;
+    }
     if (m_actions->presentation->isChecked())
         m_actions->presentation->setChecked(false);
     QSettings settings;

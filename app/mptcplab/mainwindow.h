@@ -11,6 +11,7 @@ class QWidget;
 namespace mlab {
 
 class LabActions;
+class LayoutSaver;
 class NodeConsole;
 class PlotControls;
 class ScenarioPanel;
@@ -53,6 +54,7 @@ private:
     void sizeDocksForFirstStart();
     void updateActions();
     void showMessage(const QString &text, bool problem = false);
+    void openTerminal(const QString &node);
     void showEngineState(LabSession::EngineState state, const QString &reason);
     void fetchEndpoints();
     void setPresentationMode(bool on);
@@ -65,6 +67,7 @@ private:
     LabSession *m_session;
     LabActions *m_actions = nullptr;
     TopologyScene *m_scene = nullptr;
+    LayoutSaver *m_layoutSaver = nullptr;
     TopologyView *m_topology = nullptr;
     ThroughputPlot *m_plot = nullptr;
     PlotControls *m_plotControls = nullptr;

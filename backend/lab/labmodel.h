@@ -4,7 +4,9 @@
 // engine builds (switch ports, VLANs, taps, addresses, routes, MPTCP
 // endpoints, shaping, traffic) comes from here, never from code.
 
+#include <QHash>
 #include <QList>
+#include <QPointF>
 #include <QString>
 #include <QStringList>
 
@@ -119,6 +121,8 @@ struct Lab
     QList<PathSpec> paths;
     TrafficSpec traffic;
     FailoverSpec failover;
+    // Where the window draws boxes, by node name ("host": the management host); empty: its default layout.
+    QHash<QString, QPointF> layout;
 
     const NodeSpec *nodeNamed(const QString &name) const;
     const PathSpec *pathNamed(const QString &name) const;

@@ -2,6 +2,7 @@
 
 #include "lab/jsonlinemap.h"
 #include "lab/labfields.h"
+#include "lab/lablayout.h"
 #include "lab/labproblems.h"
 #include "lab/labsyntax.h"
 
@@ -257,7 +258,7 @@ Lab readLab(const json &root, LabProblems &problems)
         return lab;
     }
     const LabFields f(root, QString(), problems,
-        { "format", "name", "description", "switch", "management", "paths", "nodes", "traffic", "failover" });
+        { "format", "name", "description", "switch", "management", "paths", "nodes", "traffic", "failover", "layout" });
     if (const std::optional<QString> format = f.string("format", true, quoted(kFormat)); format && *format != kFormat)
         problems.reject(
             f.at("format"), QStringLiteral("not a lab file of this format"), quoted(*format), quoted(kFormat));
@@ -288,6 +289,9 @@ Lab readLab(const json &root, LabProblems &problems)
     if (const json *failover
         = f.typed("failover", false, json::value_t::object, QStringLiteral("an object with routing, fastRecovery")))
         lab.failover = readFailover(LabFields(*failover, f.at("failover"), problems, { "routing", "fastRecovery" }));
+    if (const json *layout = f.typed(
+            "layout", false, json::value_t::object, QStringLiteral("an object with a position [x, y] for some nodes")))
+        readLayout(*layout, f.at("layout"), lab, problems);
     return lab;
 }
 

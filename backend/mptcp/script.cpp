@@ -62,6 +62,19 @@ QString defaultManagementNamespace(const Lab &lab)
     return u"mlab-"_s + lab.name + u"-mgmt"_s;
 }
 
+Result<QStringList> nodeLoginCommand(const Lab &lab, const QString &node, const ScriptSshOptions &ssh)
+{
+    const NodeSpec *spec = lab.nodeNamed(node);
+    if (!spec)
+        return fail(u"lab \"%1\" has no node called \"%2\""_s.arg(lab.name, node));
+    if (!spec->managementInterface())
+        return fail(u"node \"%1\" has no management interface to log in through"_s.arg(node));
+    const QString ns = ssh.managementNamespace.isEmpty() ? defaultManagementNamespace(lab) : ssh.managementNamespace;
+    return QStringList { u"ip"_s, u"netns"_s, u"exec"_s, ns, u"ssh"_s, u"-i"_s, ssh.keyPath, u"-o"_s,
+        u"UserKnownHostsFile="_s + ssh.knownHostsPath, u"-o"_s, u"StrictHostKeyChecking=yes"_s,
+        ssh.user + u'@' + spec->managementInterface()->ip() };
+}
+
 Result<QString> exportScript(const Lab &lab, const QList<Command> &hostCommands,
     const QMap<QString, QList<Command>> &nodeCommands, const ScriptSshOptions &ssh)
 {

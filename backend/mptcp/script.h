@@ -24,6 +24,11 @@ struct ScriptSshOptions
 
 QString defaultManagementNamespace(const Lab &lab);
 
+// An interactive login on node, as the script's on_node reaches it: `ip netns exec NS ssh -i KEY ... root@ADDR`.
+// Run as root (the key and the namespace are root's). Fails for a node the lab does not have or one without a
+// management interface.
+Result<QStringList> nodeLoginCommand(const Lab &lab, const QString &node, const ScriptSshOptions &ssh);
+
 // Fails when a node in nodeCommands is not in the lab or has no management address to ssh to.
 Result<QString> exportScript(const Lab &lab, const QList<Command> &hostCommands,
     const QMap<QString, QList<Command>> &nodeCommands, const ScriptSshOptions &ssh);

@@ -3,8 +3,11 @@
 #include "labharness.h"
 
 #include "engine/engineclient.h"
+#include "engine/labplan.h"
 #include "engine/runtimedir.h"
+#include "lab/labfile.h"
 #include "mptcp/endpoints.h"
+#include "mptcp/script.h"
 #include "ssh/netsocket.h"
 
 #include <QDir>
@@ -105,6 +108,18 @@ void TestSeedLab::sshReachesNodesOnlyThroughManagement()
         RuntimeDir::netnsPath(QStringLiteral("mlab-itseed-NodeB")), QStringLiteral("10.168.1.1"), 22, 1000);
     QVERIFY(!viaPath.ok());
     QVERIFY2(viaPath.error().contains(QStringLiteral("refused")), qPrintable(viaPath.error()));
+    // The login the window's "Open in terminal" starts, with a command instead of a shell.
+    const Result<Lab> lab = loadLabFile(m_lab->labFile());
+    QVERIFY2(lab.ok(), qPrintable(lab.error()));
+    const Result<QStringList> login
+        = nodeLoginCommand(*lab, QStringLiteral("NodeB"), scriptSshOptions(RuntimeDir(m_lab->labName())));
+    QVERIFY2(login.ok(), qPrintable(login.error()));
+    QProcess ssh;
+    ssh.start(login->first(), login->mid(1) + QStringList { QStringLiteral("hostname") });
+    QVERIFY(ssh.waitForFinished(10000));
+    QCOMPARE(ssh.exitCode(), 0);
+    QCOMPARE(QString::fromUtf8(ssh.readAllStandardOutput()).trimmed(), QStringLiteral("NodeB"));
+
     const QString listening = m_lab->exec(QStringLiteral("NodeA"), QStringLiteral("ss -Htln sport = :22"));
     QCOMPARE(listening.trimmed().split(QLatin1Char('\n')).size(), 1);
     QVERIFY2(listening.contains(QStringLiteral("10.168.255.1:22")), qPrintable(listening));

@@ -26,7 +26,9 @@ NodeConsole::NodeConsole(const QStringList &nodes, QWidget *parent)
     , m_input(new QLineEdit(this))
     , m_run(new QPushButton(tr("Run"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
+    , m_terminal(new QPushButton(tr("Open in terminal"), this))
 {
+    m_terminal->setToolTip(tr("Log in to the node in a terminal window of the desktop, over the lab's SSH"));
     m_node->addItems(nodes);
     m_output->setReadOnly(true);
     m_output->setMaximumBlockCount(MaxOutputLines);
@@ -40,6 +42,7 @@ NodeConsole::NodeConsole(const QStringList &nodes, QWidget *parent)
     line->addWidget(m_input, 1);
     line->addWidget(m_run);
     line->addWidget(m_stop);
+    line->addWidget(m_terminal);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_output, 1);
     layout->addLayout(line);
@@ -47,6 +50,7 @@ NodeConsole::NodeConsole(const QStringList &nodes, QWidget *parent)
     connect(m_input, &QLineEdit::returnPressed, this, [this] { submit(m_input->text()); });
     connect(m_run, &QPushButton::clicked, this, [this] { submit(m_input->text()); });
     connect(m_stop, &QPushButton::clicked, this, &NodeConsole::cancelRequested);
+    connect(m_terminal, &QPushButton::clicked, this, [this] { Q_EMIT terminalRequested(node()); });
     updateControls();
 }
 
@@ -72,6 +76,7 @@ void NodeConsole::updateControls()
     m_input->setEnabled(m_ready && !m_running);
     m_node->setEnabled(!m_running);
     m_stop->setEnabled(m_running);
+    m_terminal->setEnabled(m_ready);
 }
 
 void NodeConsole::submit(const QString &command)

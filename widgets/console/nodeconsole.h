@@ -33,6 +33,8 @@ public:
 Q_SIGNALS:
     void runRequested(const QString &node, const QString &command);
     void cancelRequested();
+    // "Open in terminal": an interactive login on node in the desktop's terminal emulator.
+    void terminalRequested(const QString &node);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -49,6 +51,7 @@ private:
     QLineEdit *m_input = nullptr;
     QPushButton *m_run = nullptr;
     QPushButton *m_stop = nullptr;
+    QPushButton *m_terminal = nullptr;
 };
 
 } // namespace mlab

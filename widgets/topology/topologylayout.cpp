@@ -1,5 +1,7 @@
 #include "topology/topologylayout.h"
 
+#include "lab/lablayout.h"
+
 #include <QList>
 
 #include <algorithm>
@@ -35,7 +37,7 @@ void addSockets(QList<Socket> &sockets, const QList<int> &ports, double angle, d
 
 QString hostBoxName()
 {
-    return QStringLiteral("host");
+    return layoutHostName();
 }
 
 TopologyLayout layoutTopology(const Lab &lab)

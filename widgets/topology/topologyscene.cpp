@@ -104,7 +104,15 @@ void TopologyScene::setLab(const Lab &lab)
         }
     }
 
+    setNodePositions(lab.layout);
     Q_EMIT labChanged();
+}
+
+void TopologyScene::resetLayout()
+{
+    setNodePositions(layoutTopology(m_lab).boxes);
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it)
+        Q_EMIT nodeMoved(it.key(), it.value()->pos());
 }
 
 QList<TopologyLegend::Entry> TopologyScene::legendEntries() const

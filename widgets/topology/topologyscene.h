@@ -29,7 +29,8 @@ public:
     explicit TopologyScene(QObject *parent = nullptr);
     explicit TopologyScene(const Lab &lab, QObject *parent = nullptr);
 
-    // Replaces everything with the lab in its default layout; link states and rates start afresh.
+    // Replaces everything with the lab, its boxes where the lab file's layout puts them, else where the default
+    // layout does; link states and rates start afresh.
     void setLab(const Lab &lab);
     const Lab &lab() const { return m_lab; }
 
@@ -37,6 +38,8 @@ public:
     // not have are ignored, so positions saved with an older version of the lab are harmless.
     void setNodePositions(const QHash<QString, QPointF> &positions);
     QHash<QString, QPointF> nodePositions() const;
+    // Every box back where the default layout puts it (nodeMoved for each).
+    void resetLayout();
 
     // mode: "cut" or "unplug" when broken (empty means "cut"). Only path cables change; management cables
     // cannot be broken.

@@ -56,14 +56,22 @@ void TestLabValidation::badSeedVariant_data()
         R"("subflow")", R"(did you mean "subflows"?)");
     row("unknown traffic key", R"([{"op":"add","path":"/traffic/server/cmd","value":"iperf -s"}])",
         "/traffic/server/cmd", R"("cmd")", "one of node, command");
-    row("unknown routing", R"([{"op":"replace","path":"/failover/routing","value":"asymmetric"}])",
-        "/failover/routing", R"("asymmetric")", R"("symmetric" or "tutorial")");
+    row("unknown routing", R"([{"op":"replace","path":"/failover/routing","value":"asymmetric"}])", "/failover/routing",
+        R"("asymmetric")", R"("symmetric" or "tutorial")");
     row("fastRecovery not a boolean", R"([{"op":"replace","path":"/failover/fastRecovery","value":"yes"}])",
         "/failover/fastRecovery", R"("yes")", "true or false");
     row("unknown failover key", R"([{"op":"add","path":"/failover/rtoMax","value":1000}])", "/failover/rtoMax",
         R"("rtoMax")", "one of routing, fastRecovery");
     row("failover not an object", R"([{"op":"replace","path":"/failover","value":true}])", "/failover", "true",
         "an object with routing, fastRecovery");
+    row("layout names no node", R"([{"op":"add","path":"/layout","value":{"NodeC":[0,0]}}])", "/layout/NodeC",
+        R"("NodeC")", R"(the name of one of the lab's nodes, or "host")");
+    row("layout position not a pair", R"([{"op":"add","path":"/layout","value":{"NodeA":[1,2,3]}}])", "/layout/NodeA",
+        "[1,2,3]", "[x, y]: two numbers between -100000 and 100000");
+    row("layout position too far", R"([{"op":"add","path":"/layout","value":{"host":[0,1e9]}}])", "/layout/host",
+        "[0,1000000000.0]", "[x, y]: two numbers");
+    row("layout not an object", R"([{"op":"add","path":"/layout","value":[1,2]}])", "/layout", "[1,2]",
+        "an object with a position [x, y] for some nodes");
     row("missing mac", R"([{"op":"remove","path":"/nodes/0/interfaces/1/mac"}])", "/nodes/0/interfaces/1/mac",
         "nothing", "a unicast MAC such as \"52:54:00:01:01:01\"");
     row("missing paths", R"([{"op":"remove","path":"/paths"}])", "/paths", "nothing", "an array of paths");

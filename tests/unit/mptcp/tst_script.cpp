@@ -59,7 +59,22 @@ private slots:
     void rejects_data();
     void rejects();
     void runsWhatTheEngineWouldRun();
+    void loginCommand();
 };
+
+void TestScript::loginCommand()
+{
+    const Lab lab = test::seedLab();
+    const Result<QStringList> login = nodeLoginCommand(lab, u"NodeA"_s, sshOptions());
+    QVERIFY2(login.ok(), qPrintable(login.error()));
+    QCOMPARE(*login,
+        QStringList({ u"ip"_s, u"netns"_s, u"exec"_s, u"mlab-seed-mgmt"_s, u"ssh"_s, u"-i"_s,
+            u"/run/mlab/seed/id_ed25519"_s, u"-o"_s, u"UserKnownHostsFile=/run/mlab/seed/known hosts"_s, u"-o"_s,
+            u"StrictHostKeyChecking=yes"_s, u"root@10.168.255.1"_s }));
+    const Result<QStringList> stranger = nodeLoginCommand(lab, u"NodeZ"_s, sshOptions());
+    QVERIFY(!stranger.ok());
+    QCOMPARE(stranger.error(), u"lab \"seed\" has no node called \"NodeZ\""_s);
+}
 
 void TestScript::shape()
 {

@@ -181,6 +181,24 @@ private slots:
         QVERIFY(texts.contains(QStringLiteral("dead VLAN 4: broken links go here")));
     }
 
+    void labLayoutPlacesBoxesAndResetUndoesIt()
+    {
+        const QPointF defaultA = TopologyScene(m_seed).nodeItem(QStringLiteral("NodeA"))->pos();
+        const QPointF defaultB = TopologyScene(m_seed).nodeItem(QStringLiteral("NodeB"))->pos();
+        Lab lab = m_seed;
+        lab.layout.insert(QStringLiteral("NodeA"), QPointF(-500, 120));
+        lab.layout.insert(hostBoxName(), QPointF(10, 400));
+        TopologyScene scene(lab);
+        QCOMPARE(scene.nodeItem(QStringLiteral("NodeA"))->pos(), QPointF(-500, 120));
+        QCOMPARE(scene.nodeItem(hostBoxName())->pos(), QPointF(10, 400));
+        QCOMPARE(scene.nodeItem(QStringLiteral("NodeB"))->pos(), defaultB); // not in the layout: default
+
+        QSignalSpy moved(&scene, &TopologyScene::nodeMoved);
+        scene.resetLayout();
+        QCOMPARE(scene.nodeItem(QStringLiteral("NodeA"))->pos(), defaultA);
+        QCOMPARE(moved.size(), 3); // NodeA, NodeB and the host: the window marks the layout as changed
+    }
+
     void clickOnCable_data()
     {
         QTest::addColumn<int>("port");
