@@ -197,10 +197,6 @@
         <translation>Attivo. Fai clic per interromperlo (taglio); clic destro per staccare il cavo.</translation>
     </message>
     <message>
-        <source>Impaired. Click to break it (cut); right-click to unplug.</source>
-        <translation>Degradato. Fai clic per interromperlo (taglio); clic destro per staccare il cavo.</translation>
-    </message>
-    <message>
         <source>Broken: unplugged (the interface is down inside the node). Click to restore.</source>
         <translation>Interrotto: cavo staccato (l&apos;interfaccia è disattivata nel nodo). Fai clic per ripristinarlo.</translation>
     </message>
@@ -217,8 +213,12 @@
         <translation>spazio e spina rossa vicino al nodo: cavo staccato</translation>
     </message>
     <message>
-        <source>amber halo: impaired</source>
-        <translation>alone ambra: degradato</translation>
+        <source>Up, but a subflow on it is stalled: MPTCP sees no progress on this path. Click to break it (cut); right-click to unplug.</source>
+        <translation>Attivo, ma un subflow su di esso è in stallo: MPTCP non vede progressi su questo percorso. Fai clic per interromperlo (taglio); clic destro per scollegarlo.</translation>
+    </message>
+    <message>
+        <source>amber halo: up, but its traffic stalled</source>
+        <translation>alone ambra: attivo, ma il traffico è in stallo</translation>
     </message>
 </context>
 <context>

@@ -284,7 +284,7 @@ void MainWindow::connectSession()
     });
     connect(m_session, &LabSession::statusChanged, this, [this](const QJsonObject &status) {
         m_scene->applyStatus(status);
-        m_subflows->setSubflows(status.value(QLatin1String("subflows")).toArray());
+        showSubflows(status.value(QLatin1String("subflows")).toArray());
         m_trafficRunning = isActiveTrafficState(
             status.value(QLatin1String("traffic")).toObject().value(QLatin1String("state")).toString());
         m_scenarioRunning = status.value(QLatin1String("scenario")).toObject().value(QLatin1String("state")).toString()
@@ -299,11 +299,11 @@ void MainWindow::connectSession()
         m_scene->applyTelemetry(batch);
         m_plot->addTelemetry(batch);
         if (batch.contains(QLatin1String("subflows")))
-            m_subflows->setSubflows(batch.value(QLatin1String("subflows")).toArray());
+            showSubflows(batch.value(QLatin1String("subflows")).toArray());
     });
     connect(m_session, &LabSession::historyLoaded, this, [this](const QJsonObject &history) {
         m_plot->addHistory(history);
-        m_subflows->setSubflows(history.value(QLatin1String("subflows")).toArray());
+        showSubflows(history.value(QLatin1String("subflows")).toArray());
     });
     connect(m_session, &LabSession::transcriptReceived, m_transcript, &TranscriptPanel::appendEntries);
     connect(m_session, &LabSession::trafficChanged, this, [this](const QJsonObject &traffic) {
@@ -427,6 +427,12 @@ void MainWindow::setPresentationMode(bool on)
         restoreState(m_normalState, LayoutVersion);
     }
     m_topology->fitToWindow();
+}
+
+void MainWindow::showSubflows(const QJsonArray &table)
+{
+    m_subflows->setSubflows(table);
+    m_scene->applySubflows(table); // a stalled subflow on a link that is up: its cable turns amber
 }
 
 void MainWindow::openTerminal(const QString &node)

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class QJsonArray;
 class QLabel;
 class QPushButton;
 class QWidget;
@@ -55,6 +56,7 @@ private:
     void updateActions();
     void showMessage(const QString &text, bool problem = false);
     void openTerminal(const QString &node);
+    void showSubflows(const QJsonArray &table);
     void showEngineState(LabSession::EngineState state, const QString &reason);
     void fetchEndpoints();
     void setPresentationMode(bool on);

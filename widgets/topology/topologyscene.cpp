@@ -12,6 +12,7 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QJsonArray>
 #include <QMenu>
+#include <QSet>
 
 #include <memory>
 #include <optional>
@@ -169,6 +170,24 @@ void TopologyScene::markBroken(int port, bool broken, const QString &mode)
         setLinkState(port, State::Broken, mode);
     else if (cable && cable->state() == State::Broken)
         setLinkState(port, State::Up);
+}
+
+void TopologyScene::applySubflows(const QJsonArray &table)
+{
+    QSet<QString> stalledLinks; // "NodeA:eth0"
+    for (const QJsonValue &value : table) {
+        const QJsonObject row = value.toObject();
+        if (row.value(QLatin1String("health")).toString() == QLatin1String("stalled"))
+            stalledLinks.insert(row.value(QLatin1String("node")).toString() + QLatin1Char(':')
+                + row.value(QLatin1String("interface")).toString());
+    }
+    for (CableItem *cable : std::as_const(m_cables)) {
+        if (cable->role() != CableItem::Role::Path || cable->state() == State::Broken)
+            continue;
+        const State state = stalledLinks.contains(cable->link()) ? State::Impaired : State::Up;
+        if (state != cable->state())
+            setLinkState(cable->port(), state);
+    }
 }
 
 void TopologyScene::applyStatus(const QJsonObject &status)

@@ -49,6 +49,9 @@ public:
     // The engine's `status` result: a path port on the dead VLAN is cut; interfaces' and paths' "broken" and
     // "breakMode" say more where present. Ports the status says nothing about keep their state.
     void applyStatus(const QJsonObject &status);
+    // The subflow table (status "subflows", docs/engine-api.md): a path cable that is up but carries a stalled
+    // subflow is impaired, and up again once none of its subflows is stalled. Broken cables stay broken.
+    void applySubflows(const QJsonArray &table);
     // A `link` event: {port, link, broken, mode}.
     void applyLinkEvent(const QJsonObject &event);
     // A `telemetry` batch: every end of a path shows the newest point of `path/<name>` (or, without it,

@@ -85,7 +85,8 @@ QString TopologyText::cableToolTip(const Lab &lab, const CableItem &cable)
         lines.append(tr("Up. Click to break it (cut); right-click to unplug."));
         break;
     case CableItem::State::Impaired:
-        lines.append(tr("Impaired. Click to break it (cut); right-click to unplug."));
+        lines.append(tr("Up, but a subflow on it is stalled: MPTCP sees no progress on this path. Click to break "
+                        "it (cut); right-click to unplug."));
         break;
     case CableItem::State::Broken:
         lines.append(cable.breakMode() == QLatin1String("unplug")
@@ -105,7 +106,7 @@ QList<TopologyLegend::Entry> TopologyText::legendEntries(const Lab &lab)
     entries.append(
         { deadVlanColour(), Qt::DashLine, tr("dead VLAN %1: broken links go here").arg(lab.switchSpec.deadVlan) });
     entries.append({ deadVlanColour(), Qt::DotLine, tr("gap and red plug at the node: unplugged") });
-    entries.append({ impairedCableColour(), Qt::SolidLine, tr("amber halo: impaired") });
+    entries.append({ impairedCableColour(), Qt::SolidLine, tr("amber halo: up, but its traffic stalled") });
     return entries;
 }
 

@@ -8,7 +8,9 @@
 #include "topology/topologyview.h"
 
 #include <QApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QTest>
@@ -179,6 +181,29 @@ private slots:
                 texts.contains(QStringLiteral("%1 (VLAN %2)").arg(path.name).arg(path.vlan)), qPrintable(path.name));
         QVERIFY(texts.contains(QStringLiteral("management (VLAN 3)")));
         QVERIFY(texts.contains(QStringLiteral("dead VLAN 4: broken links go here")));
+    }
+
+    void stalledSubflowImpairsAnUpCable()
+    {
+        TopologyScene scene(m_seed);
+        auto row = [](const char *node, const char *interface, const char *health) {
+            return QJsonObject { { QStringLiteral("node"), QString::fromUtf8(node) },
+                { QStringLiteral("interface"), QString::fromUtf8(interface) },
+                { QStringLiteral("health"), QString::fromUtf8(health) } };
+        };
+        // NodeA's eth0 (port 10) stalled, its eth1 (port 11) active.
+        scene.applySubflows({ row("NodeA", "eth0", "stalled"), row("NodeA", "eth1", "active") });
+        QCOMPARE(scene.cableItem(10)->state(), CableItem::State::Impaired);
+        QCOMPARE(scene.cableItem(11)->state(), CableItem::State::Up);
+        QVERIFY(scene.cableItem(10)->toolTip().contains(QStringLiteral("stalled")));
+        // Traffic moves again: up.
+        scene.applySubflows({ row("NodeA", "eth0", "active") });
+        QCOMPARE(scene.cableItem(10)->state(), CableItem::State::Up);
+        // A cut cable stays cut, whatever its subflows say; the management cable is never impaired.
+        scene.setLinkState(10, CableItem::State::Broken, QStringLiteral("cut"));
+        scene.applySubflows({ row("NodeA", "eth0", "stalled"), row("NodeA", "eth2", "stalled") });
+        QCOMPARE(scene.cableItem(10)->state(), CableItem::State::Broken);
+        QCOMPARE(scene.cableItem(2)->state(), CableItem::State::Up);
     }
 
     void labLayoutPlacesBoxesAndResetUndoesIt()
