@@ -72,10 +72,11 @@ PathThroughput::PathThroughput(Lab lab, qint64 staleAfterMs)
 
 namespace {
 
-// One reading of a cumulative counter into its rate state; true when it gave a rate.
-template <typename State> bool updateRate(State &state, qint64 atMs, qint64 bytes)
+// One reading of a cumulative counter into its rate state; true when it gave a rate. The rate is over the
+// clock of the reading (clockMs), the point stamped when it arrived (atMs).
+template <typename State> bool updateRate(State &state, qint64 atMs, qint64 clockMs, qint64 bytes)
 {
-    const std::optional<double> rate = state.counter.update(atMs, bytes);
+    const std::optional<double> rate = state.counter.update(clockMs, bytes);
     if (!rate)
         return false;
     state.bitsPerSecond = *rate;
@@ -112,12 +113,16 @@ QList<SeriesPoint> PathThroughput::addCounters(const CounterSample &sample)
     const NodeSpec *node = m_lab.nodeNamed(sample.node);
     if (!node)
         return {};
+    // Over the node's own clock: blocks can arrive bunched (a busy host, SSH holding a packet), and two
+    // readings taken 100 ms apart but received 1 ms apart made a spike a hundred times the real rate. The node's
+    // clock steps by 10 ms, a smaller error than any delivery delay. Arrival time when the node gave no clock.
+    const qint64 clockMs = sample.nodeClockMs >= 0 ? sample.nodeClockMs : sample.atMs;
     bool anyRate = false;
     for (const InterfaceCounters &c : sample.interfaces) {
         const InterfaceSpec *spec = node->interfaceNamed(c.name);
         if (!spec || spec->path.isEmpty())
             continue; // lo, the management interface, anything not on a path
-        anyRate |= updateRate(m_interfaceRx[sample.node + u'/' + c.name], sample.atMs, c.rxBytes);
+        anyRate |= updateRate(m_interfaceRx[sample.node + u'/' + c.name], sample.atMs, clockMs, c.rxBytes);
     }
     if (!anyRate)
         return {};
@@ -131,7 +136,7 @@ QList<SeriesPoint> PathThroughput::addSwitch(const SwitchSample &sample)
 {
     bool anyRate = false;
     for (const SwitchPortCounters &port : sample.ports)
-        anyRate |= updateRate(m_portOut[port.port], sample.atMs, port.outBytes);
+        anyRate |= updateRate(m_portOut[port.port], sample.atMs, sample.atMs, port.outBytes);
     if (!anyRate)
         return {};
     return sumPerPath(

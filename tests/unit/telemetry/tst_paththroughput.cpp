@@ -17,6 +17,7 @@ private slots:
     void staleNodeStopsCounting();
     void switchPorts();
     void realCaptureFromNodeB();
+    void bunchedArrivalsUseTheNodesClock();
 };
 
 namespace {
@@ -79,6 +80,30 @@ void TestPathThroughput::switchPorts()
     QCOMPARE(got.value(u"switch/path/path1"_s), 51e6);
     QCOMPARE(got.value(u"switch/path/path2"_s), 1e6);
     QCOMPARE(got.value(u"switch/total"_s), 52e6); // port 2 (management) left out
+}
+
+void TestPathThroughput::bunchedArrivalsUseTheNodesClock()
+{
+    // Read on the node 100 ms apart, received 1 ms apart (a busy host): the rate is over the node's 100 ms.
+    PathThroughput paths(test::seedLab());
+    CounterSample first = counters(u"NodeB"_s, 1000, 0, 0);
+    first.nodeClockMs = 50000;
+    CounterSample second = counters(u"NodeB"_s, 1001, 625000, 625000); // 50 Mbit/s each over 100 ms
+    second.nodeClockMs = 50100;
+    QVERIFY(paths.addCounters(first).isEmpty());
+    const QList<SeriesPoint> points = paths.addCounters(second);
+    const QMap<QString, double> got = byName(points);
+    QCOMPARE(got.value(u"path/path1"_s), 50e6);
+    QCOMPARE(got.value(u"total"_s), 100e6);
+    QCOMPARE(points.first().atMs, 1001); // stamped when it arrived, on the host's clock like every series
+
+    // Two readings in one 10 ms step of the node's clock give no rate; the next one covers both intervals.
+    CounterSample sameTick = counters(u"NodeB"_s, 1050, 650000, 650000);
+    sameTick.nodeClockMs = 50100;
+    QVERIFY(paths.addCounters(sameTick).isEmpty());
+    CounterSample third = counters(u"NodeB"_s, 1101, 1250000, 1250000);
+    third.nodeClockMs = 50200;
+    QCOMPARE(byName(paths.addCounters(third)).value(u"path/path2"_s), 50e6);
 }
 
 void TestPathThroughput::realCaptureFromNodeB()
