@@ -10,6 +10,16 @@
 
 namespace mlab::test {
 
+// A script for a test to run as a stand-in program (a fake ssh, a fake terminal), owner-only.
+inline bool writeExecutable(const QString &path, const QByteArray &text)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
+        return false;
+    file.close();
+    return file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
 inline Lab seedLab()
 {
     const Result<Lab> lab = loadLabFile(QStringLiteral(MPTCPLAB_SOURCE_DIR "/resources/labs/seed.json"));

@@ -10,6 +10,7 @@
 
 using namespace mlab;
 using namespace Qt::StringLiterals;
+using mlab::test::writeExecutable;
 
 namespace {
 
@@ -19,15 +20,6 @@ ScriptSshOptions sshOptions()
     ssh.keyPath = u"/run/mlab/seed/id_ed25519"_s;
     ssh.knownHostsPath = u"/run/mlab/seed/known hosts"_s; // a space, to prove the quoting
     return ssh;
-}
-
-bool writeExecutable(const QString &path, const QByteArray &text)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
-        return false;
-    file.close();
-    return file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 }
 
 // Stand-ins for ip and ssh: they log what the script asks for, the way ssh would hand it to the node's shell.

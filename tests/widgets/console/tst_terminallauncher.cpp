@@ -2,24 +2,14 @@
 // stand-in terminal that runs what it is given.
 #include "console/terminallauncher.h"
 
+#include "testsupport.h"
+
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace mlab;
-
-namespace {
-
-bool writeExecutable(const QString &path, const QByteArray &text)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
-        return false;
-    file.close();
-    return file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-}
-
-} // namespace
+using mlab::test::writeExecutable;
 
 class TestTerminalLauncher : public QObject
 {
