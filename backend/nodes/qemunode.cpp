@@ -203,7 +203,12 @@ QString QemuNode::consoleTail(int lines) const
     for (QString &line : all)
         line.remove(QLatin1Char('\r'));
     all.removeAll(QString());
-    const QStringList tail = all.mid(qMax<qsizetype>(0, all.size() - lines));
+    QStringList tail = all.mid(qMax<qsizetype>(0, all.size() - lines));
+    // A panic's reason comes before its call trace: keep it in view.
+    const auto panic = std::find_if(all.cbegin(), all.cend(),
+        [](const QString &line) { return line.contains(QLatin1String("Kernel panic")); });
+    if (panic != all.cend() && !tail.contains(*panic))
+        tail.prepend(*panic + QStringLiteral("\n    ..."));
     return tail.isEmpty() ? QStringLiteral("(the console is empty)") : tail.join(QStringLiteral("\n    "));
 }
 
