@@ -55,8 +55,8 @@ fetch() { # packages... (apt options from APTO)
     ( cd "$DEBS" && apt-get -qq "${APTO[@]}" download "$@" >"$WORK/download.log" 2>&1 ) \
         || die "apt-get download failed: $(tail -3 "$WORK/download.log")"
 }
-fetch $PKGS
-fetch "$KPKG"
+# One apt run when the kernel comes from the system's own lists (each run costs seconds of cache loading).
+if [ ${#APTO[@]} -eq 0 ]; then fetch $PKGS "$KPKG"; else fetch $PKGS; fetch "$KPKG"; fi
 
 step 3 "unpack packages"
 # Unpacked trees are kept per kernel release and per set of tool packages: a rebuild with nothing new unpacks
@@ -87,6 +87,14 @@ if [ ! -f "$KX/.complete" ]; then
     touch "$KX/.complete"
 fi
 
+# Same packages, same kernel, same builder: the guest in OUT is what this build would make.
+STAMP="$KVER ${XT##*/} $(md5sum < "$0" | cut -c1-12)"
+if [ -f "$OUT/stamp" ] && [ "$(cat "$OUT/stamp")" = "$STAMP" ] && [ -f "$OUT/initrd.gz" ]; then
+    rm -rf "$WORK" "$OUT.new"
+    echo "DONE kernel=$KVER initrd=$(du -h "$OUT/initrd.gz" | cut -f1) image=$OUT (up to date: nothing changed)"
+    exit 0
+fi
+
 step 4 "kernel $KVER"
 CONFIG=$KX/boot/config-$KVER
 grep -q '^CONFIG_MPTCP=y' "$CONFIG" || die "kernel $KVER has no CONFIG_MPTCP=y"
@@ -100,6 +108,7 @@ if ! readelf -n "$OUT.new/vmlinux" 2>/dev/null | grep -q 'Unknown note type: (0x
     echo "note: no PVH entry in vmlinux; nodes boot the compressed vmlinuz (slower)"; rm -f "$OUT.new/vmlinux"
 fi
 echo "$KVER" > "$OUT.new/kernel-release"
+echo "$STAMP" > "$OUT.new/stamp"
 
 step 5 "kernel modules"
 mkdir -p "$R/lib/modules"

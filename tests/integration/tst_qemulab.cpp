@@ -1,6 +1,7 @@
 // QEMU nodes end to end, under TCG: the guest image built from Debian packages, the two-VM seed lab up over real
 // vde_switch, dropbear, libssh and MPTCP, a cut and an unplug of path 1 survived on path 2, a vdeq-launched VM in a
-// lab mixed with a namespace node, and bad inputs refused with nothing left running. Bounded: three VM boots.
+// lab mixed with a namespace node and cleaned up after its engine was SIGKILLed, and bad inputs refused with nothing
+// left running. Bounded: three VM boots and one kernel panic, one after the other.
 #include "labharness.h"
 
 #include <QDir>
@@ -14,6 +15,7 @@
 #include <QThread>
 #include <QtTest>
 
+#include <csignal>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -67,7 +69,7 @@ class TestQemuLab : public QObject
 private slots:
     void initTestCase();
     void seedLabSurvivesCutAndUnplug();
-    void vdeqNodeInAMixedLab();
+    void vdeqNodeInAMixedLabSurvivesItsEngine();
     void badInputsLeaveNothingRunning_data();
     void badInputsLeaveNothingRunning();
 
@@ -202,7 +204,7 @@ void TestQemuLab::seedLabSurvivesCutAndUnplug()
     QVERIFY2(lab.leftovers().isEmpty(), qPrintable(lab.leftovers().join(u'\n')));
 }
 
-void TestQemuLab::vdeqNodeInAMixedLab()
+void TestQemuLab::vdeqNodeInAMixedLabSurvivesItsEngine()
 {
     // NodeA a VM started through the tutorial's vdeq, NodeB a namespace node: same switch, same SSH path.
     LabHarness lab(u"itqmix"_s, u"50mbit"_s, u"seed-qemu.json"_s,
@@ -229,6 +231,13 @@ void TestQemuLab::vdeqNodeInAMixedLab()
     // The namespace node accepted an MPTCP connection (MP_CAPABLE SYN) from the VM.
     QVERIFY2(!subflows.contains(u"MPTcpExtMPCapableSYNRX          0 "_s), qPrintable(subflows));
 
+    // The engine dies without a word (SIGKILL): down finds vdeq and QEMU from the crash-recovery record and their
+    // command lines, and removes them with the rest.
+    const qint64 engine = status.value(u"enginePid"_s).toInteger();
+    QVERIFY(engine > 0);
+    QCOMPARE(::kill(pid_t(engine), SIGKILL), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(engine), 0) != 0, 5000);
+    QVERIFY2(!lab.leftovers().isEmpty(), "the VM should outlive its engine until down");
     const CliResult down = lab.cli({ u"down"_s, u"--lab"_s, lab.labName() }, 60000);
     QVERIFY2(down.exitCode == 0, qPrintable(down.out + down.err));
     QVERIFY2(lab.leftovers().isEmpty(), qPrintable(lab.leftovers().join(u'\n')));
