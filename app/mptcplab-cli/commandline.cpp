@@ -170,7 +170,8 @@ QList<CommandSpec> commands()
             { suiteOption, cacheOption }, 1, 1, false,
             [](const QCommandLineParser &parser, Options &o) {
                 if (o.args.constFirst() != QLatin1String("build"))
-                    return reportError(QStringLiteral("image %1: unknown subcommand (expected build)").arg(o.args.constFirst()));
+                    return reportError(
+                        QStringLiteral("image %1: unknown subcommand (expected build)").arg(o.args.constFirst()));
                 return runImageBuild(parser.value(cacheOption), parser.value(suiteOption));
             } },
         { QStringLiteral("serve"), {}, QStringLiteral("run the engine in the foreground (up does this for you)"),

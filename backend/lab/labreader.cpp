@@ -196,8 +196,9 @@ QemuSpec readQemu(const LabFields &f)
 {
     QemuSpec spec;
     LabProblems &problems = f.problems();
-    const QString imageExpected = QStringLiteral("a directory made by `mptcplab-cli image build` (absolute, or relative "
-                                                 "to the lab file), of letters, digits and . _ + - / only, no \"..\"");
+    const QString imageExpected
+        = QStringLiteral("a directory made by `mptcplab-cli image build` (absolute, or relative "
+                         "to the lab file), of letters, digits and . _ + - / only, no \"..\"");
     if (const std::optional<QString> image = f.string("image", false, imageExpected)) {
         if (isSafeImagePath(*image))
             spec.image = *image;
@@ -239,8 +240,8 @@ NodeSpec readNode(const LabFields &f)
         spec.qemu = readQemu(
             LabFields(*qemu, f.at("qemu"), problems, { "image", "memory", "launch", "accel", "bootTimeout" }));
         if (spec.kind != QLatin1String("qemu"))
-            problems.reject(f.at("qemu"), QStringLiteral("QEMU settings on a node that is not a VM"),
-                quoted(spec.kind), QStringLiteral("\"kind\": \"qemu\", or no \"qemu\" key"));
+            problems.reject(f.at("qemu"), QStringLiteral("QEMU settings on a node that is not a VM"), quoted(spec.kind),
+                QStringLiteral("\"kind\": \"qemu\", or no \"qemu\" key"));
     }
     spec.defaultPath
         = f.string("defaultPath", false, QStringLiteral("the name of a path the node is on")).value_or(QString());
@@ -325,8 +326,8 @@ Lab readLab(const json &root, LabProblems &problems)
     forEachObject(f.typed("nodes", true, json::value_t::array, QStringLiteral("an array of nodes")), f.at("nodes"),
         QStringLiteral("an object with name, kind, interfaces"), problems,
         [&](const json &element, const QString &pointer) {
-            lab.nodes.append(readNode(
-                LabFields(element, pointer, problems, { "name", "kind", "qemu", "defaultPath", "mptcp", "interfaces" })));
+            lab.nodes.append(readNode(LabFields(
+                element, pointer, problems, { "name", "kind", "qemu", "defaultPath", "mptcp", "interfaces" })));
         });
     if (const json *traffic
         = f.typed("traffic", false, json::value_t::object, QStringLiteral("an object with wrapper, server, client")))

@@ -49,8 +49,7 @@ EndpointChoice endpointsForKernel(const NodeSpec &node, const QString &kernelRel
     choice.note = u"kernel %1 is older than %2.%3: there two \"subflow fullmesh\" endpoints open duplicate subflows "
                   u"and stall for 8-25 s at random, so %4 gets one plain \"subflow\" endpoint on %5 instead (the "
                   u"peer still announces its other address with \"signal\"); a %2.%3 or newer kernel (`mptcplab-cli "
-                  u"image build --suite backports`) takes the lab file's endpoints as written"_s
-                      .arg(kernelRelease)
+                  u"image build --suite backports`) takes the lab file's endpoints as written"_s.arg(kernelRelease)
                       .arg(FirstGoodMajor)
                       .arg(FirstGoodMinor)
                       .arg(node.name, kept.isEmpty() ? u"no interface"_s : kept);

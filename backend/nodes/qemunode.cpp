@@ -61,8 +61,8 @@ QString QemuNode::qmpSocket() const
 QString QemuNode::field(const QString &key) const
 {
     const qsizetype index = m_env.node - m_env.lab->nodes.constData();
-    const QString file = m_env.lab->sourceFile.isEmpty() ? QStringLiteral("lab file")
-                                                          : QFileInfo(m_env.lab->sourceFile).fileName();
+    const QString file
+        = m_env.lab->sourceFile.isEmpty() ? QStringLiteral("lab file") : QFileInfo(m_env.lab->sourceFile).fileName();
     return QStringLiteral("%1: /nodes/%2/qemu/%3").arg(file).arg(index).arg(key);
 }
 
@@ -99,8 +99,8 @@ QList<Command> QemuNode::plan() const
 {
     // Before up, the lab's client key does not exist yet: the script shows a stand-in for its base64 part.
     const Result<QString> key = readClientKey();
-    const QemuLaunch launch = launchFor({ imageDir(), imageDir() + QStringLiteral("/vmlinux"),
-                                            imageDir() + QStringLiteral("/initrd.gz"), {} },
+    const QemuLaunch launch = launchFor(
+        { imageDir(), imageDir() + QStringLiteral("/vmlinux"), imageDir() + QStringLiteral("/initrd.gz"), {} },
         QStringLiteral("tcg"), key ? *key : QStringLiteral("ssh-ed25519 THE+LAB+CLIENT+KEY+BASE64"));
     QList<Command> commands;
     commands << Command { QStringLiteral("host"),
@@ -124,7 +124,8 @@ Result<QString> QemuNode::readClientKey() const
 {
     const QString key = readWhole(m_env.clientPublicKeyFile).trimmed();
     if (key.isEmpty())
-        return fail(QStringLiteral("%1: cannot read the lab's client key %2").arg(m_env.node->name, m_env.clientPublicKeyFile));
+        return fail(
+            QStringLiteral("%1: cannot read the lab's client key %2").arg(m_env.node->name, m_env.clientPublicKeyFile));
     return key;
 }
 
@@ -133,8 +134,8 @@ Status QemuNode::start(int timeoutMs)
     Q_UNUSED(timeoutMs); // launching does not wait; waitUntilReady() does
     const NodeSpec &node = *m_env.node;
     if (Status installed = QemuHost::checkLaunchMode(node.qemu.launch); !installed)
-        return fail(QStringLiteral("%1 (%2 \"%3\"): %4").arg(node.name, field(QStringLiteral("launch")),
-            node.qemu.launch, installed.error()));
+        return fail(QStringLiteral("%1 (%2 \"%3\"): %4")
+                        .arg(node.name, field(QStringLiteral("launch")), node.qemu.launch, installed.error()));
     Result<GuestImage> image = openGuestImage(imageDir());
     if (!image)
         return fail(QStringLiteral("%1 (%2 \"%3\"): %4")
@@ -205,8 +206,8 @@ QString QemuNode::consoleTail(int lines) const
     all.removeAll(QString());
     QStringList tail = all.mid(qMax<qsizetype>(0, all.size() - lines));
     // A panic's reason comes before its call trace: keep it in view.
-    const auto panic = std::find_if(all.cbegin(), all.cend(),
-        [](const QString &line) { return line.contains(QLatin1String("Kernel panic")); });
+    const auto panic = std::find_if(
+        all.cbegin(), all.cend(), [](const QString &line) { return line.contains(QLatin1String("Kernel panic")); });
     if (panic != all.cend() && !tail.contains(*panic))
         tail.prepend(*panic + QStringLiteral("\n    ..."));
     return tail.isEmpty() ? QStringLiteral("(the console is empty)") : tail.join(QStringLiteral("\n    "));
@@ -231,13 +232,14 @@ Status QemuNode::waitUntilReady(int timeoutMs)
             m_bootMs = m_sinceLaunch.isValid() ? m_sinceLaunch.elapsed() : clock.elapsed();
             m_kernelRelease = wordValue(ready, QStringLiteral("kernel"));
             if (wordValue(ready, QStringLiteral("mptcp")) != QLatin1String("1"))
-                return fail(QStringLiteral("%1: kernel %2 of %3 has MPTCP off or missing (net.mptcp.enabled is "
-                                           "\"%4\"): build the image again with `mptcplab-cli image build`")
-                                .arg(node.name, m_kernelRelease, imageDir(), wordValue(ready, QStringLiteral("mptcp"))));
+                return fail(
+                    QStringLiteral("%1: kernel %2 of %3 has MPTCP off or missing (net.mptcp.enabled is "
+                                   "\"%4\"): build the image again with `mptcplab-cli image build`")
+                        .arg(node.name, m_kernelRelease, imageDir(), wordValue(ready, QStringLiteral("mptcp"))));
             // Which accelerator QEMU really uses: with -accel kvm -accel tcg it falls back silently.
             if (Result<QJsonValue> kvm = QmpClient::call(qmpSocket(), QStringLiteral("query-kvm")); kvm)
                 m_accel = kvm->toObject().value(QStringLiteral("enabled")).toBool() ? QStringLiteral("kvm")
-                                                                                     : QStringLiteral("tcg");
+                                                                                    : QStringLiteral("tcg");
             m_env.transcript->record(QStringLiteral("host"),
                 QStringLiteral("# %1 booted: sshd ready on %2 %3 ms after QEMU started (console: %4)")
                     .arg(node.name, managementAddress())
@@ -279,10 +281,11 @@ void QemuNode::stop()
     }
     const QString name = m_env.node->name;
     QString how;
-    if (Result<QJsonValue> pressed = QmpClient::call(qmpSocket(), QStringLiteral("system_powerdown")); pressed
-        && waitForExit(PowerOffGraceMs)) {
+    if (Result<QJsonValue> pressed = QmpClient::call(qmpSocket(), QStringLiteral("system_powerdown"));
+        pressed && waitForExit(PowerOffGraceMs)) {
         how = QStringLiteral("powered off (ACPI power button)");
-    } else if (Result<QJsonValue> quit = QmpClient::call(qmpSocket(), QStringLiteral("quit")); quit && waitForExit(1000)) {
+    } else if (Result<QJsonValue> quit = QmpClient::call(qmpSocket(), QStringLiteral("quit"));
+               quit && waitForExit(1000)) {
         how = QStringLiteral("did not power off within %1 s; QEMU told to quit over QMP").arg(PowerOffGraceMs / 1000);
     } else {
         for (const ProcessRecord &record : { m_qemu, m_launcher }) {
@@ -294,8 +297,8 @@ void QemuNode::stop()
     }
     if (m_env.transcript)
         m_env.transcript->record(QStringLiteral("host"),
-            QStringLiteral("# QMP system_powerdown to %1 (%2)").arg(name, qmpSocket()), 0, name + QLatin1Char(' ') + how,
-            QStringLiteral("stop the VM: power button, then quit, then kill"));
+            QStringLiteral("# QMP system_powerdown to %1 (%2)").arg(name, qmpSocket()), 0,
+            name + QLatin1Char(' ') + how, QStringLiteral("stop the VM: power button, then quit, then kill"));
     m_launcher = {};
 }
 
@@ -321,7 +324,8 @@ Status QemuNode::setCarrier(const QString &ifname, bool up)
             QStringLiteral("# QMP set_link name=%1 up=%2 to %3 (%4)")
                 .arg(id, up ? QStringLiteral("true") : QStringLiteral("false"), m_env.node->name, qmpSocket()),
             done ? 0 : -1, done ? QString() : done.error(),
-            up ? QStringLiteral("plug %1:%2's virtual cable back in: the guest sees carrier again").arg(m_env.node->name, ifname)
+            up ? QStringLiteral("plug %1:%2's virtual cable back in: the guest sees carrier again")
+                     .arg(m_env.node->name, ifname)
                : QStringLiteral("pull %1:%2's virtual cable: the guest's NIC loses carrier, as with a real cable")
                      .arg(m_env.node->name, ifname));
     if (!done)
@@ -332,9 +336,9 @@ Status QemuNode::setCarrier(const QString &ifname, bool up)
 QJsonObject QemuNode::statusDetails() const
 {
     return { { QStringLiteral("accelerator"), m_accel }, { QStringLiteral("kernel"), m_kernelRelease },
-        { QStringLiteral("launch"), m_env.node->qemu.launch }, { QStringLiteral("memoryMiB"), m_env.node->qemu.memoryMiB },
-        { QStringLiteral("bootMs"), m_bootMs }, { QStringLiteral("console"), consoleLog() },
-        { QStringLiteral("qmp"), qmpSocket() } };
+        { QStringLiteral("launch"), m_env.node->qemu.launch },
+        { QStringLiteral("memoryMiB"), m_env.node->qemu.memoryMiB }, { QStringLiteral("bootMs"), m_bootMs },
+        { QStringLiteral("console"), consoleLog() }, { QStringLiteral("qmp"), qmpSocket() } };
 }
 
 } // namespace mlab

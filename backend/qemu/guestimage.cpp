@@ -32,7 +32,9 @@ QByteArray head(const QString &path, qint64 bytes)
 bool looksLikeKernel(const QString &path)
 {
     const QByteArray start = head(path, 0x206);
-    return start.startsWith("\x7f" "ELF") || start.mid(0x202, 4) == "HdrS";
+    return start.startsWith("\x7f"
+                            "ELF")
+        || start.mid(0x202, 4) == "HdrS";
 }
 
 bool looksLikeInitramfs(const QString &path)

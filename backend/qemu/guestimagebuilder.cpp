@@ -39,8 +39,9 @@ QString GuestImageBuilder::scriptPath() const
 
 Command GuestImageBuilder::command() const
 {
-    return Command { QStringLiteral("host"), { QStringLiteral("bash"), scriptPath(), m_request.cacheDir,
-        m_request.suite }, QStringLiteral("build the lab's guest kernel and initramfs from Debian packages") };
+    return Command { QStringLiteral("host"),
+        { QStringLiteral("bash"), scriptPath(), m_request.cacheDir, m_request.suite },
+        QStringLiteral("build the lab's guest kernel and initramfs from Debian packages") };
 }
 
 Result<QString> GuestImageBuilder::build(const std::function<void(const QString &)> &progress) const

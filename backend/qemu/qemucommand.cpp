@@ -20,7 +20,8 @@ QString qemuNetdevId(const NodeSpec &node, const QString &ifname)
 QString guestKernelCommandLine(const NodeSpec &node, const QString &clientKey)
 {
     // "ssh-ed25519 AAAA... comment": only the type and the base64 blob travel (no spaces on a kernel command line).
-    static const QRegularExpression keyLine(u"^(ssh-ed25519|ecdsa-sha2-nistp256|ssh-rsa) ([A-Za-z0-9+/=]{16,1024})( .*)?$"_s);
+    static const QRegularExpression keyLine(
+        u"^(ssh-ed25519|ecdsa-sha2-nistp256|ssh-rsa) ([A-Za-z0-9+/=]{16,1024})( .*)?$"_s);
     const QRegularExpressionMatch key = keyLine.match(clientKey.trimmed());
     if (!key.hasMatch())
         return {};
@@ -52,8 +53,7 @@ QStringList qemuArgv(const NodeSpec &node, const QemuLaunch &launch)
          << QString::number(node.qemu.memoryMiB) << u"-nodefaults"_s << u"-display"_s << u"none"_s << u"-no-reboot"_s
          << u"-kernel"_s << launch.image.kernel << u"-initrd"_s << launch.image.initrd << u"-append"_s
          << guestKernelCommandLine(node, launch.clientKey) << u"-serial"_s << u"file:"_s + launch.consoleLog
-         << u"-qmp"_s << u"unix:"_s + launch.qmpSocket + u",server=on,wait=off"_s << u"-pidfile"_s
-         << launch.pidFile;
+         << u"-qmp"_s << u"unix:"_s + launch.qmpSocket + u",server=on,wait=off"_s << u"-pidfile"_s << launch.pidFile;
     for (qsizetype i = 0; i < node.interfaces.size(); ++i) {
         const InterfaceSpec &iface = node.interfaces[i];
         const QString index = QString::number(i);

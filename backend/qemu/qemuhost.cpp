@@ -38,7 +38,8 @@ Status checkLaunchMode(const QString &launch)
 {
     const QString qemu = QStandardPaths::findExecutable(binary);
     if (qemu.isEmpty())
-        return fail(QStringLiteral("QEMU is not installed: %1 is not in PATH (Debian package qemu-system-x86)").arg(binary));
+        return fail(
+            QStringLiteral("QEMU is not installed: %1 is not in PATH (Debian package qemu-system-x86)").arg(binary));
     const bool vdeq = launch == QLatin1String("vdeq");
     if (vdeq && QStandardPaths::findExecutable(QStringLiteral("vdeq")).isEmpty())
         return fail(QStringLiteral("launch mode \"vdeq\" needs the vdeq wrapper, which is not in PATH (Debian package "
@@ -48,10 +49,11 @@ Status checkLaunchMode(const QString &launch)
         return fail(backends.error());
     const QString needed = vdeq ? QStringLiteral("dgram") : QStringLiteral("vde");
     if (!backends->split(QLatin1Char('\n')).contains(needed))
-        return fail(QStringLiteral("%1 was built without the \"%2\" network backend (`%1 -netdev help` does not list "
-                                   "it), which launch mode \"%3\" needs: use Debian's qemu-system-x86%4")
-                        .arg(qemu, needed, launch,
-                            vdeq ? QString() : QStringLiteral(", or \"launch\": \"vdeq\" in the node's qemu settings")));
+        return fail(
+            QStringLiteral("%1 was built without the \"%2\" network backend (`%1 -netdev help` does not list "
+                           "it), which launch mode \"%3\" needs: use Debian's qemu-system-x86%4")
+                .arg(qemu, needed, launch,
+                    vdeq ? QString() : QStringLiteral(", or \"launch\": \"vdeq\" in the node's qemu settings")));
     return {};
 }
 
@@ -64,7 +66,8 @@ Result<QString> chooseAccelerator(const QString &wanted)
     if (kvm)
         ::close(fd);
     if (wanted == QLatin1String("kvm") && !kvm)
-        return fail(QStringLiteral("accel \"kvm\": /dev/kvm cannot be opened on this machine (use \"auto\" or \"tcg\")"));
+        return fail(
+            QStringLiteral("accel \"kvm\": /dev/kvm cannot be opened on this machine (use \"auto\" or \"tcg\")"));
     return kvm ? QStringLiteral("kvm") : QStringLiteral("tcg");
 }
 

@@ -38,11 +38,11 @@ Result<QJsonObject> QmpClient::readMessage(int timeoutMs)
             return document.object();
         }
         if (deadline.hasExpired() || m_socket.state() != QLocalSocket::ConnectedState)
-            return fail(QStringLiteral("QMP socket %1: no reply within %2 ms%3")
-                            .arg(m_path)
-                            .arg(timeoutMs)
-                            .arg(m_socket.state() == QLocalSocket::ConnectedState ? QString()
-                                                                                  : QStringLiteral(" (closed)")));
+            return fail(
+                QStringLiteral("QMP socket %1: no reply within %2 ms%3")
+                    .arg(m_path)
+                    .arg(timeoutMs)
+                    .arg(m_socket.state() == QLocalSocket::ConnectedState ? QString() : QStringLiteral(" (closed)")));
         if (m_socket.bytesAvailable() == 0)
             m_socket.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())));
         m_buffer += m_socket.readAll();

@@ -21,8 +21,8 @@ public:
     Result<QJsonValue> execute(const QString &command, const QJsonObject &arguments = {}, int timeoutMs = 3000);
 
     // One call on a fresh connection.
-    static Result<QJsonValue> call(const QString &socketPath, const QString &command, const QJsonObject &arguments = {},
-        int timeoutMs = 3000);
+    static Result<QJsonValue> call(
+        const QString &socketPath, const QString &command, const QJsonObject &arguments = {}, int timeoutMs = 3000);
 
 private:
     Result<QJsonObject> readMessage(int timeoutMs);

@@ -13,8 +13,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-LabHarness::LabHarness(
-    const QString &labName, const QString &rate, const QString &seedFile, const std::function<void(QJsonObject &)> &edit)
+LabHarness::LabHarness(const QString &labName, const QString &rate, const QString &seedFile,
+    const std::function<void(QJsonObject &)> &edit)
     : m_labName(labName)
 {
     QFile seed(QStringLiteral(MPTCPLAB_SOURCE_DIR "/resources/labs/") + seedFile);

@@ -194,8 +194,8 @@ void TestQemuLab::seedLabSurvivesCutAndUnplug()
         const qint64 path1 = deliveredBetween(samples, breakAt + 500, restoreAt, false);
         qInfo("%s: path 2 carried %lld bytes in the second half of the break, path 1 %lld during it",
             qPrintable(actions[i].params.value(u"mode"_s).toString()), path2, path1);
-        QVERIFY2(path2 > 200000, qPrintable(u"path 2 did not carry the traffic during the break:\n"_s
-                                     + QString::fromUtf8(report)));
+        QVERIFY2(path2 > 200000,
+            qPrintable(u"path 2 did not carry the traffic during the break:\n"_s + QString::fromUtf8(report)));
         QVERIFY2(path1 < 100000, "path 1 still carried traffic while broken");
     }
 

@@ -35,11 +35,21 @@ void TestGuestImageBuilder::badRequestsAreRefused_data()
     QTest::addColumn<QString>("cache");
     QTest::addColumn<QString>("suite");
     QTest::addColumn<QString>("message");
-    QTest::newRow("relative cache") << "cache" << "stable" << R"(image cache "cache": expected an absolute path)";
-    QTest::newRow("cache with a space") << "/tmp/my cache" << "stable" << R"(image cache "/tmp/my cache")";
-    QTest::newRow("cache with ..") << "/tmp/../etc" << "stable" << R"(without "..")";
-    QTest::newRow("cache is /") << "/" << "stable" << R"(image cache "/": the build deletes)";
-    QTest::newRow("unknown suite") << "/tmp/c" << "sid" << R"(kernel suite "sid": expected "stable")";
+    QTest::newRow("relative cache") << "cache"
+                                    << "stable"
+                                    << R"(image cache "cache": expected an absolute path)";
+    QTest::newRow("cache with a space") << "/tmp/my cache"
+                                        << "stable"
+                                        << R"(image cache "/tmp/my cache")";
+    QTest::newRow("cache with ..") << "/tmp/../etc"
+                                   << "stable"
+                                   << R"(without "..")";
+    QTest::newRow("cache is /") << "/"
+                                << "stable"
+                                << R"(image cache "/": the build deletes)";
+    QTest::newRow("unknown suite") << "/tmp/c"
+                                   << "sid"
+                                   << R"(kernel suite "sid": expected "stable")";
 }
 
 void TestGuestImageBuilder::badRequestsAreRefused()

@@ -7,8 +7,8 @@ using namespace mlab;
 
 namespace {
 
-const QString kClientKey = QStringLiteral(
-    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEypCCRj9+vh4kgEF8X8prFHc1IBtYUIHDnmjxNAxkrf mptcplab-seed");
+const QString kClientKey
+    = QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEypCCRj9+vh4kgEF8X8prFHc1IBtYUIHDnmjxNAxkrf mptcplab-seed");
 
 Lab qemuSeed()
 {
@@ -116,9 +116,12 @@ void TestQemuCommand::vdeqModeUsesTheTutorialSyntaxThroughTheWrapper()
     lab.nodes[1].qemu.launch = QStringLiteral("vdeq");
     const QStringList argv = qemuArgv(lab.nodes[1], launch());
     QCOMPARE(argv.mid(0, 2), (QStringList { QStringLiteral("vdeq"), QStringLiteral("/run/n/vdeq-qemu.sh") }));
-    QCOMPARE(valueOf(argv, QStringLiteral("-net"), 0), QStringLiteral("nic,vlan=0,model=virtio,macaddr=52:54:00:02:01:01"));
-    QCOMPARE(valueOf(argv, QStringLiteral("-net"), 1), QStringLiteral("vde,vlan=0,sock=%1,port=20").arg(launch().switchDir));
-    QCOMPARE(valueOf(argv, QStringLiteral("-net"), 5), QStringLiteral("vde,vlan=2,sock=%1,port=3").arg(launch().switchDir));
+    QCOMPARE(
+        valueOf(argv, QStringLiteral("-net"), 0), QStringLiteral("nic,vlan=0,model=virtio,macaddr=52:54:00:02:01:01"));
+    QCOMPARE(
+        valueOf(argv, QStringLiteral("-net"), 1), QStringLiteral("vde,vlan=0,sock=%1,port=20").arg(launch().switchDir));
+    QCOMPARE(
+        valueOf(argv, QStringLiteral("-net"), 5), QStringLiteral("vde,vlan=2,sock=%1,port=3").arg(launch().switchDir));
     QVERIFY(!argv.contains(QStringLiteral("-netdev")));
 }
 
