@@ -46,17 +46,19 @@ PKGS="busybox iproute2 iperf iperf3 libiperf0 mptcpize libmptcpwrap0 dropbear-bi
  libdbus-1-3 libsystemd0 liblzma5 libzstd1 liblz4-1 libgcrypt20 libgpg-error0 libcap-ng0
  libibverbs1 libnl-3-200 libnl-route-3-200"
 # Only what is not in DEBS yet: --print-uris names each file exactly.
-fetch() { # packages... (apt options from APTO)
-    local missing=()
+fetch() { # system|suite packages...: the tools come from the system's lists, the kernel from the suite's
+    local opts=() missing=()
+    [ "$1" = suite ] && opts=("${APTO[@]}")
+    shift
     while read -r uri file _; do
         [ -f "$DEBS/$file" ] || missing+=("$file")
-    done < <(apt-get "${APTO[@]}" --print-uris download "$@" 2>/dev/null | tr -d "'")
+    done < <(apt-get "${opts[@]}" --print-uris download "$@" 2>/dev/null | tr -d "'")
     [ ${#missing[@]} -eq 0 ] && return 0
-    ( cd "$DEBS" && apt-get -qq "${APTO[@]}" download "$@" >"$WORK/download.log" 2>&1 ) \
+    ( cd "$DEBS" && apt-get -qq "${opts[@]}" download "$@" >"$WORK/download.log" 2>&1 ) \
         || die "apt-get download failed: $(tail -3 "$WORK/download.log")"
 }
 # One apt run when the kernel comes from the system's own lists (each run costs seconds of cache loading).
-if [ ${#APTO[@]} -eq 0 ]; then fetch $PKGS "$KPKG"; else fetch $PKGS; fetch "$KPKG"; fi
+if [ ${#APTO[@]} -eq 0 ]; then fetch system $PKGS "$KPKG"; else fetch system $PKGS; fetch suite "$KPKG"; fi
 
 step 3 "unpack packages"
 # Unpacked trees are kept per kernel release and per set of tool packages: a rebuild with nothing new unpacks
