@@ -22,6 +22,9 @@ done
 rm -rf "$WORK"; mkdir -p "$DEBS" "$R" "$OUT.new"
 
 step 1 "package lists ($SUITE kernel)"
+# apt may refresh its binary caches under /var/cache/apt when the lists changed: keep them in memory instead.
+apt_get() { apt-get -o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache= "$@"; }
+apt_cache() { apt-cache -o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache= "$@"; }
 APTO=()
 if [ "$SUITE" = backports ]; then
     # A private apt state: lists for bookworm-backports without touching /etc/apt or /var/lib/apt.
@@ -32,9 +35,9 @@ if [ "$SUITE" = backports ]; then
     echo "deb $MIRROR bookworm-backports main" > "$A/sources.list"
     APTO=(-o Dir::Etc::SourceList="$A/sources.list" -o Dir::Etc::SourceParts=/dev/null -o Dir::State::Lists="$A/lists"
           -o Dir::Cache="$A/cache" -o Dir::Cache::archives="$A/cache/archives" -o Debug::NoLocking=1)
-    apt-get "${APTO[@]}" update -qq >"$WORK/apt-update.log" 2>&1 || die "apt-get update for bookworm-backports failed: $(tail -3 "$WORK/apt-update.log")"
+    apt_get "${APTO[@]}" update -qq >"$WORK/apt-update.log" 2>&1 || die "apt-get update for bookworm-backports failed: $(tail -3 "$WORK/apt-update.log")"
 fi
-KPKG=$(apt-cache "${APTO[@]}" depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/{print $2; exit}')
+KPKG=$(apt_cache "${APTO[@]}" depends linux-image-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9]/{print $2; exit}')
 [ -n "$KPKG" ] || die "apt-cache knows no linux-image-amd64 (run apt-get update once as root)"
 KVER=${KPKG#linux-image-}
 
@@ -52,9 +55,9 @@ fetch() { # system|suite packages...: the tools come from the system's lists, th
     shift
     while read -r uri file _; do
         [ -f "$DEBS/$file" ] || missing+=("$file")
-    done < <(apt-get "${opts[@]}" --print-uris download "$@" 2>/dev/null | tr -d "'")
+    done < <(apt_get "${opts[@]}" --print-uris download "$@" 2>/dev/null | tr -d "'")
     [ ${#missing[@]} -eq 0 ] && return 0
-    ( cd "$DEBS" && apt-get -qq "${opts[@]}" download "$@" >"$WORK/download.log" 2>&1 ) \
+    ( cd "$DEBS" && apt_get -qq "${opts[@]}" download "$@" >"$WORK/download.log" 2>&1 ) \
         || die "apt-get download failed: $(tail -3 "$WORK/download.log")"
 }
 # One apt run when the kernel comes from the system's own lists (each run costs seconds of cache loading).
