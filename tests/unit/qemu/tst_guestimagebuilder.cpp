@@ -72,7 +72,8 @@ void TestGuestImageBuilder::shippedScriptIsInTheProgram()
     const QByteArray text = script.readAll();
     QVERIFY(text.startsWith("#!/bin/bash"));
     // No install, no change outside the cache: packages are downloaded and unpacked only.
-    QVERIFY(text.contains("apt-get -qq \"${APTO[@]}\" download"));
+    QVERIFY(text.contains("apt_get -qq \"${opts[@]}\" download"));
+    QVERIFY(text.contains("-o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache=")); // nothing in /var/cache/apt
     QVERIFY(!text.contains("apt-get install"));
     QVERIFY(!text.contains("dpkg -i"));
     QVERIFY(QFile::exists(QStringLiteral(":/guest/vdeq-qemu.sh")));
