@@ -100,9 +100,9 @@ QString formatStatus(const QJsonObject &status)
     for (const QJsonValue &value : status.value(QStringLiteral("nodes")).toArray()) {
         const QJsonObject node = value.toObject();
         if (str(node, "kind") == QLatin1String("qemu"))
-            text += QStringLiteral("  %1 (QEMU VM, %2, kernel %3, launch %4, MPTCP %5)\n")
-                        .arg(str(node, "name"), str(node, "accelerator").toUpper(), str(node, "kernel"),
-                            str(node, "launch"), str(node, "mptcpProfile"));
+            text += QStringLiteral("  %1 (QEMU VM %2, %3, kernel %4, launch %5, MPTCP %6)\n")
+                        .arg(str(node, "name"), str(node, "vmState"), str(node, "accelerator").toUpper(),
+                            str(node, "kernel"), str(node, "launch"), str(node, "mptcpProfile"));
         else
             text += QStringLiteral("  %1 (%2, namespace %3, MPTCP %4)\n")
                         .arg(str(node, "name"), str(node, "kind"), str(node, "netns"), str(node, "mptcpProfile"));

@@ -335,8 +335,15 @@ Status QemuNode::setCarrier(const QString &ifname, bool up)
 
 QJsonObject QemuNode::statusDetails() const
 {
-    return { { QStringLiteral("accelerator"), m_accel }, { QStringLiteral("kernel"), m_kernelRelease },
-        { QStringLiteral("launch"), m_env.node->qemu.launch },
+    // What QEMU itself says ("running", "paused", "shutdown" ...); a short timeout, as status is asked often.
+    QString state = QStringLiteral("not started");
+    if (m_launcher.pid > 0) {
+        const Result<QJsonValue> reply = QmpClient::call(qmpSocket(), QStringLiteral("query-status"), {}, 300);
+        state = reply ? reply->toObject().value(QStringLiteral("status")).toString()
+                      : QStringLiteral("no answer on QMP (%1)").arg(reply.error());
+    }
+    return { { QStringLiteral("vmState"), state }, { QStringLiteral("accelerator"), m_accel },
+        { QStringLiteral("kernel"), m_kernelRelease }, { QStringLiteral("launch"), m_env.node->qemu.launch },
         { QStringLiteral("memoryMiB"), m_env.node->qemu.memoryMiB }, { QStringLiteral("bootMs"), m_bootMs },
         { QStringLiteral("console"), consoleLog() }, { QStringLiteral("qmp"), qmpSocket() } };
 }

@@ -138,6 +138,7 @@ void TestQemuLab::seedLabSurvivesCutAndUnplug()
         QCOMPARE(vm.value(u"kind"_s).toString(), u"qemu"_s);
         const QString accel = vm.value(u"accelerator"_s).toString();
         QVERIFY2(accel == u"tcg"_s || accel == u"kvm"_s, QJsonDocument(vm).toJson().constData());
+        QCOMPARE(vm.value(u"vmState"_s).toString(), u"running"_s); // asked over QMP
         qInfo("%s: %s, booted to SSH-ready in %lld ms", qPrintable(node), qPrintable(accel),
             vm.value(u"bootMs"_s).toInteger());
     }
