@@ -99,7 +99,13 @@ int runUp(const Options &options)
     if (Status connected = client.connectTo(RuntimeDir(lab->name).apiSocket()); !connected)
         return reportError(connected.error());
     printLine(QStringLiteral("bringing up lab %1 from %2").arg(lab->name, lab->sourceFile));
-    Result<QJsonValue> status = client.call(QStringLiteral("up"), {}, 60000, [](const QJsonObject &event) {
+    // A VM may take its whole boot timeout before it answers SSH; namespace nodes start in milliseconds.
+    int upTimeoutMs = 60000;
+    for (const NodeSpec &node : lab->nodes) {
+        if (node.kind == QLatin1String("qemu"))
+            upTimeoutMs = qMax(upTimeoutMs, 60000 + node.qemu.bootTimeoutSeconds * 1000);
+    }
+    Result<QJsonValue> status = client.call(QStringLiteral("up"), {}, upTimeoutMs, [](const QJsonObject &event) {
         if (event.value(QStringLiteral("event")).toString() != QLatin1String("step"))
             return;
         if (const QString line = formatStep(event.value(QStringLiteral("step")).toObject()); !line.isEmpty())

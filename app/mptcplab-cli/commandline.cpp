@@ -2,6 +2,7 @@
 
 #include "clicommands.h"
 #include "demo.h"
+#include "imagecommand.h"
 
 #include "core/result.h"
 #include "lab/breakmode.h"
@@ -38,6 +39,13 @@ const QCommandLineOption csvOption(
     QStringLiteral("csv"), QStringLiteral("Write per-path throughput as CSV to FILE."), QStringLiteral("FILE"));
 const QCommandLineOption backgroundOption(QStringLiteral("background"),
     QStringLiteral("serve: return once the engine listens, leaving it running (how pkexec and sudo start it)."));
+const QCommandLineOption suiteOption(QStringLiteral("suite"),
+    QStringLiteral("image build: the guest kernel from Debian 12 \"stable\" (6.1, default) or \"backports\" (6.12)."),
+    QStringLiteral("stable|backports"), QStringLiteral("stable"));
+const QCommandLineOption cacheOption(QStringLiteral("cache"),
+    QStringLiteral("image build: the cache directory (default $MPTCPLAB_IMAGE_CACHE or ~/.cache/mptcplab); the "
+                   "guest lands in DIR/guest."),
+    QStringLiteral("DIR"));
 const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
     QStringLiteral("exec: seconds before the command is killed (default 600)."), QStringLiteral("S"));
 
@@ -156,6 +164,16 @@ QList<CommandSpec> commands()
                 "live line per second and a report (default 20 s, break at 6 s, restore at 12 s, mode cut)"),
             { durationOption, breakAtOption, restoreAtOption, linkOption, modeOption, reportOption, csvOption }, 0, 0,
             false, runDemoCommand },
+        { QStringLiteral("image"), QStringLiteral("build"),
+            QStringLiteral("build the guest QEMU nodes boot (kernel + initramfs from Debian packages, into a cache "
+                           "directory; nothing else on the machine changes)"),
+            { suiteOption, cacheOption }, 1, 1, false,
+            [](const QCommandLineParser &parser, Options &o) {
+                if (o.args.constFirst() != QLatin1String("build"))
+                    return reportError(
+                        QStringLiteral("image %1: unknown subcommand (expected build)").arg(o.args.constFirst()));
+                return runImageBuild(parser.value(cacheOption), parser.value(suiteOption));
+            } },
         { QStringLiteral("serve"), {}, QStringLiteral("run the engine in the foreground (up does this for you)"),
             { backgroundOption }, 0, 0, false, [](const QCommandLineParser &, Options &o) { return runServe(o); } },
     };

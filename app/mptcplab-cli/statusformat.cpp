@@ -99,8 +99,13 @@ QString formatStatus(const QJsonObject &status)
     text += QStringLiteral("\nnodes:\n");
     for (const QJsonValue &value : status.value(QStringLiteral("nodes")).toArray()) {
         const QJsonObject node = value.toObject();
-        text += QStringLiteral("  %1 (%2, namespace %3, MPTCP %4)\n")
-                    .arg(str(node, "name"), str(node, "kind"), str(node, "netns"), str(node, "mptcpProfile"));
+        if (str(node, "kind") == QLatin1String("qemu"))
+            text += QStringLiteral("  %1 (QEMU VM %2, %3, kernel %4, launch %5, MPTCP %6)\n")
+                        .arg(str(node, "name"), str(node, "vmState"), str(node, "accelerator").toUpper(),
+                            str(node, "kernel"), str(node, "launch"), str(node, "mptcpProfile"));
+        else
+            text += QStringLiteral("  %1 (%2, namespace %3, MPTCP %4)\n")
+                        .arg(str(node, "name"), str(node, "kind"), str(node, "netns"), str(node, "mptcpProfile"));
         for (const QJsonValue &ifaceValue : node.value(QStringLiteral("interfaces")).toArray()) {
             const QJsonObject iface = ifaceValue.toObject();
             const QString role = iface.value(QStringLiteral("management")).toBool() ? QStringLiteral("management")

@@ -231,12 +231,19 @@ Status LabController::startNodes()
         if (Status saved = saveState(); !saved)
             return saved;
     }
-    // sshd startup dominates; start all nodes before waiting for any.
+    // sshd startup (a VM's boot) dominates; start all nodes before waiting for any.
     QList<std::shared_ptr<NodeBackend>> nodes = m_nodes.values();
     QStringList errors;
     for (const auto &node : nodes) {
         if (Status started = node->start(5000); !started)
             errors << started.error();
+    }
+    if (Status saved = saveState(); !saved)
+        errors << saved.error();
+    for (const NodeSpec &spec : m_lab.nodes) {
+        const int timeoutMs = spec.kind == QLatin1String("qemu") ? spec.qemu.bootTimeoutSeconds * 1000 : 5000;
+        if (Status ready = errors.isEmpty() ? m_nodes.value(spec.name)->waitUntilReady(timeoutMs) : Status(); !ready)
+            errors << ready.error();
     }
     if (Status saved = saveState(); !saved)
         errors << saved.error();

@@ -47,8 +47,11 @@ static Command knownHostsCommand(const Lab &lab, const RuntimeDir &dir)
 {
     QStringList lines;
     for (const NodeSpec &node : lab.nodes) {
-        lines << QStringLiteral("echo \"%1 $(cat %2/ssh_host_ed25519_key.pub)\"")
-                     .arg(node.managementInterface()->ip(), dir.nodeDir(node.name));
+        // A VM prints the host key its dropbear made at boot on its console (once it has booted).
+        const QString key = node.kind == QLatin1String("qemu")
+            ? QStringLiteral("$(sed -n 's/^MLAB-HOSTKEY //p' %1/console.log | tr -d '\\r')").arg(dir.nodeDir(node.name))
+            : QStringLiteral("$(cat %1/ssh_host_ed25519_key.pub)").arg(dir.nodeDir(node.name));
+        lines << QStringLiteral("echo \"%1 %2\"").arg(node.managementInterface()->ip(), key);
     }
     return Command { QStringLiteral("host"),
         { QStringLiteral("sh"), QStringLiteral("-c"),

@@ -37,9 +37,17 @@ QJsonObject LabController::status()
             insertBreak(object, m_state.brokenLink(iface.switchPort));
             interfaces.append(object);
         }
-        nodes.append(QJsonObject { { QStringLiteral("name"), spec.name }, { QStringLiteral("kind"), spec.kind },
-            { QStringLiteral("netns"), m_dir.netnsName(spec.name) },
-            { QStringLiteral("mptcpProfile"), spec.mptcp.profile }, { QStringLiteral("interfaces"), interfaces } });
+        QJsonObject node { { QStringLiteral("name"), spec.name }, { QStringLiteral("kind"), spec.kind },
+            { QStringLiteral("mptcpProfile"), spec.mptcp.profile }, { QStringLiteral("interfaces"), interfaces } };
+        if (spec.kind == QLatin1String("namespace"))
+            node.insert(QStringLiteral("netns"), m_dir.netnsName(spec.name));
+        // A VM's accelerator (kvm or tcg), kernel, console log ...
+        if (const std::shared_ptr<NodeBackend> backend = m_nodes.value(spec.name)) {
+            const QJsonObject details = backend->statusDetails();
+            for (auto it = details.constBegin(); it != details.constEnd(); ++it)
+                node.insert(it.key(), it.value());
+        }
+        nodes.append(node);
     }
     QJsonArray paths;
     for (const PathSpec &path : m_lab.paths) {

@@ -4,6 +4,7 @@
 
 #include "engine/nodesession.h"
 #include "mptcp/nodeconfig.h"
+#include "nodes/nodebackend.h"
 #include "vde/vdemanagementclient.h"
 #include "vde/vdeswitch.h"
 
@@ -90,10 +91,19 @@ Result<QString> LabController::breakLink(const QString &link, const QString &mod
         done = QStringLiteral("%1 cut: the port moved to dead VLAN %2").arg(name).arg(m_lab.switchSpec.deadVlan);
     } else {
         const PathEnd end = *m_lab.pathEndOnPort(*port); // portForLink checked it is there
-        if (Status ran = runOnNode(end.node->name, unplugCommands(*end.node, *end.interface)); !ran)
-            return fail(QStringLiteral("cannot unplug %1: %2").arg(name, ran.error()));
-        done = QStringLiteral("%1 unplugged: %2 is down inside %3 (carrier down; the kernel deleted its routes)")
-                   .arg(name, end.interface->name, end.node->name);
+        const std::shared_ptr<NodeBackend> backend = m_nodes.value(end.node->name);
+        if (backend && backend->hasVirtualCable()) {
+            if (Status pulled = backend->setCarrier(end.interface->name, false); !pulled)
+                return fail(QStringLiteral("cannot unplug %1: %2").arg(name, pulled.error()));
+            done = QStringLiteral("%1 unplugged: QEMU pulled %2's virtual cable (QMP set_link off); inside %3 the "
+                                  "NIC has lost carrier")
+                       .arg(name, end.interface->name, end.node->name);
+        } else {
+            if (Status ran = runOnNode(end.node->name, unplugCommands(*end.node, *end.interface)); !ran)
+                return fail(QStringLiteral("cannot unplug %1: %2").arg(name, ran.error()));
+            done = QStringLiteral("%1 unplugged: %2 is down inside %3 (carrier down; the kernel deleted its routes)")
+                       .arg(name, end.interface->name, end.node->name);
+        }
     }
     m_state.brokenPorts.insert(*port, { m_lab.vlanOfPort(*port).value_or(0), *mode });
     (void)saveState(); // a failure is reported as damage
@@ -122,14 +132,25 @@ Result<QString> LabController::restoreLink(const QString &link)
                       : QStringLiteral("%1 was not broken; the port is on VLAN %2").arg(name).arg(vlan);
     } else {
         const PathEnd end = *m_lab.pathEndOnPort(*port); // it was unplugged, so it is a node's interface
+        const std::shared_ptr<NodeBackend> backend = m_nodes.value(end.node->name);
         // A failure leaves the link recorded as unplugged, so that restore can be asked again once it is mended.
-        if (Status ran = runOnNode(end.node->name, replugCommands(m_lab, *end.node, *end.interface)); !ran)
-            return fail(QStringLiteral("cannot plug %1 back in (it stays recorded as unplugged; restore it again "
-                                       "once this is mended): %2")
-                            .arg(name, ran.error()));
-        done = QStringLiteral("%1 plugged back in: %2 is up inside %3 and its routing re-applied (taking it down "
-                              "had deleted every route through it)")
-                   .arg(name, end.interface->name, end.node->name);
+        if (backend && backend->hasVirtualCable()) {
+            // Carrier loss alone deletes no route (only taking the interface down does): plugging back is all.
+            if (Status plugged = backend->setCarrier(end.interface->name, true); !plugged)
+                return fail(QStringLiteral("cannot plug %1 back in (it stays recorded as unplugged; restore it again "
+                                           "once this is mended): %2")
+                                .arg(name, plugged.error()));
+            done = QStringLiteral("%1 plugged back in: QEMU reconnected %2's virtual cable (QMP set_link on)")
+                       .arg(name, end.interface->name);
+        } else {
+            if (Status ran = runOnNode(end.node->name, replugCommands(m_lab, *end.node, *end.interface)); !ran)
+                return fail(QStringLiteral("cannot plug %1 back in (it stays recorded as unplugged; restore it again "
+                                           "once this is mended): %2")
+                                .arg(name, ran.error()));
+            done = QStringLiteral("%1 plugged back in: %2 is up inside %3 and its routing re-applied (taking it "
+                                  "down had deleted every route through it)")
+                       .arg(name, end.interface->name, end.node->name);
+        }
     }
     m_state.brokenPorts.remove(*port);
     (void)saveState(); // a failure is reported as damage

@@ -2,7 +2,9 @@
 
 #include "core/transcript.h"
 #include "lab/labmodel.h"
+#include "mptcp/kernelendpoints.h"
 #include "mptcp/mptcpprofile.h"
+#include "mptcp/nodecommand.h"
 #include "mptcp/nodeconfig.h"
 #include "ssh/sshconnection.h"
 
@@ -89,13 +91,27 @@ Status NodeSession::configure()
     const MptcpProfile *profile = mptcpProfile(m_node.mptcp.profile);
     if (!profile)
         return fail(QStringLiteral("%1: unknown MPTCP profile \"%2\"").arg(m_node.name, m_node.mptcp.profile));
-    const QList<Command> setup = networkCommands(m_lab, m_node) + profile->configure(m_lab, m_node);
-    const QList<Command> inspect = profile->inspect(m_node);
+    // The same lab file on another kernel (a VM's, not the host's) may need another endpoint set.
+    NodeSpec node = m_node;
+    if (profile->name() == QLatin1String("upstream")) {
+        const Command uname = nodeCommand(m_node.name, { QStringLiteral("uname"), QStringLiteral("-r") },
+            QStringLiteral("which kernel: the MPTCP endpoints that work depend on it"));
+        Result<QList<QByteArray>> release = runBatch({ uname });
+        if (!release)
+            return fail(release.error());
+        EndpointChoice choice = endpointsForKernel(m_node, QString::fromUtf8(release->value(0)).trimmed());
+        if (!choice.note.isEmpty())
+            m_transcript->record(m_node.name, QStringLiteral("# MPTCP endpoints chosen for this kernel"), 0,
+                choice.note, QStringLiteral("the MPTCP profile adapts the lab file's endpoints to the node's kernel"));
+        node = std::move(choice.node);
+    }
+    const QList<Command> setup = networkCommands(m_lab, node) + profile->configure(m_lab, node);
+    const QList<Command> inspect = profile->inspect(node);
     Result<QList<QByteArray>> ran = runBatch(setup + inspect);
     if (!ran)
         return fail(ran.error());
     const QList<QByteArray> outputs = ran->mid(setup.size());
-    return profile->check(m_node, outputs);
+    return profile->check(node, outputs);
 }
 
 } // namespace mlab

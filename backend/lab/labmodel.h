@@ -35,10 +35,22 @@ struct MptcpSettings
     int addAddrAccepted = 8; // ... add_addr_accepted N
 };
 
+// How a "qemu" node's VM is run (lab file key "qemu" of the node). Every value here ends up on QEMU's command
+// line, which runs as root: the reader admits only checked forms (absolute paths of safe characters, enums).
+struct QemuSpec
+{
+    QString image; // directory holding vmlinux/vmlinuz and initrd.gz; empty = the default image cache
+    int memoryMiB = 128; // guest RAM (96 MiB panics unpacking the initramfs)
+    QString launch = QStringLiteral("vde"); // "vde" (-netdev vde) or "vdeq" (the tutorial's wrapper)
+    QString accel = QStringLiteral("auto"); // "auto" (KVM when it works, else TCG), "kvm" or "tcg"
+    int bootTimeoutSeconds = 90; // until SSH answers on the management address
+};
+
 struct NodeSpec
 {
     QString name; // safe identifier, e.g. "NodeA"
-    QString kind = QStringLiteral("namespace"); // "namespace" (later: "qemu")
+    QString kind = QStringLiteral("namespace"); // "namespace" or "qemu"
+    QemuSpec qemu; // for kind "qemu" only
     QList<InterfaceSpec> interfaces;
     QString defaultPath; // path whose peer is the main default gateway; empty = none
     MptcpSettings mptcp;

@@ -4,6 +4,7 @@
 #include "core/processes.h"
 #include "core/result.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -32,9 +33,10 @@ struct NodeEnvironment
     ProcessGroup *processes = nullptr;
 };
 
-// One lab node, whatever runs it (network namespace now, QEMU VM later).
+// One lab node, whatever runs it (a set of namespaces, or a QEMU VM).
 // start() brings the node to the point where its sshd answers on the
-// management address; all further configuration goes over SSH.
+// management address, or for a node that boots, launches it and
+// waitUntilReady() waits for that; all further configuration goes over SSH.
 class NodeBackend
 {
 public:
@@ -44,7 +46,24 @@ public:
     // Host-side commands start() runs, for --dry-run and the exported script.
     virtual QList<Command> plan() const = 0;
     virtual Status start(int timeoutMs) = 0;
+    // For nodes that boot: the engine starts every node first, then waits for each, so VMs boot side by side.
+    virtual Status waitUntilReady(int timeoutMs)
+    {
+        Q_UNUSED(timeoutMs);
+        return {};
+    }
     virtual void stop() = 0;
+
+    // A node with a virtual cable of its own (a VM's NIC) can lose carrier from outside, without a command
+    // inside it; false means an unplug is done inside the node over SSH.
+    virtual bool hasVirtualCable() const { return false; }
+    virtual Status setCarrier(const QString &ifname, bool up)
+    {
+        Q_UNUSED(up);
+        return fail(QStringLiteral("%1: this node has no virtual cable to unplug").arg(ifname));
+    }
+    // What status shows beyond the lab file (e.g. a VM's accelerator).
+    virtual QJsonObject statusDetails() const { return {}; }
 
     // The node's SSH host key as an OpenSSH public key line: the engine pins it.
     virtual QString hostKey() const = 0;

@@ -13,10 +13,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-LabHarness::LabHarness(const QString &labName, const QString &rate)
+LabHarness::LabHarness(const QString &labName, const QString &rate, const QString &seedFile,
+    const std::function<void(QJsonObject &)> &edit)
     : m_labName(labName)
 {
-    QFile seed(QStringLiteral(MPTCPLAB_SOURCE_DIR "/resources/labs/seed.json"));
+    QFile seed(QStringLiteral(MPTCPLAB_SOURCE_DIR "/resources/labs/") + seedFile);
     if (!seed.open(QIODevice::ReadOnly))
         qFatal("cannot read the seed lab");
     QJsonObject lab = QJsonDocument::fromJson(seed.readAll()).object();
@@ -28,6 +29,8 @@ LabHarness::LabHarness(const QString &labName, const QString &rate)
         path = object;
     }
     lab.insert(QStringLiteral("paths"), paths);
+    if (edit)
+        edit(lab);
     m_dir = QDir::tempPath() + QStringLiteral("/mptcplab-test-") + labName;
     QDir().mkpath(m_dir);
     m_labFile = m_dir + QStringLiteral("/") + labName + QStringLiteral(".json");

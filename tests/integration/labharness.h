@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 // Drives the real mptcplab-cli and the engine API for integration tests, and
 // checks that nothing of a lab is left on the machine.
 struct CliResult
@@ -17,8 +19,10 @@ struct CliResult
 class LabHarness
 {
 public:
-    // Writes a copy of the seed lab named labName (so a user's own "seed" lab is never touched).
-    explicit LabHarness(const QString &labName, const QString &rate = QStringLiteral("50mbit"));
+    // Writes a copy of the seed lab named labName (so a user's own "seed" lab is never touched); seedFile picks
+    // another lab of resources/labs/ (e.g. "seed-qemu.json"), edit changes the copy before it is written.
+    explicit LabHarness(const QString &labName, const QString &rate = QStringLiteral("50mbit"),
+        const QString &seedFile = QStringLiteral("seed.json"), const std::function<void(QJsonObject &)> &edit = {});
     ~LabHarness(); // takes the lab down, whatever happened
 
     QString labName() const { return m_labName; }

@@ -257,6 +257,30 @@ void TestLabValidation::badSeedVariant_data()
         "/nodes/0/interfaces/0/endpoint", "signal together with fullmesh", R"(either "signal" or "subflow")");
     row("unknown node kind", R"([{"op":"replace","path":"/nodes/0/kind","value":"docker"}])", "/nodes/0/kind",
         R"("docker")", R"("namespace" or "qemu")");
+    // QEMU nodes: every value becomes part of a command line the root engine runs.
+    row("qemu settings on a namespace node", R"([{"op":"add","path":"/nodes/0/qemu","value":{"memory":256}}])",
+        "/nodes/0/qemu", R"("namespace")", R"("kind": "qemu", or no "qemu" key)");
+    row("qemu image with a comma",
+        R"([{"op":"replace","path":"/nodes/0/kind","value":"qemu"},{"op":"add","path":"/nodes/0/qemu","value":{"image":"/tmp/a,file=/etc/shadow"}}])",
+        "/nodes/0/qemu/image", R"("/tmp/a,file=/etc/shadow")", "letters, digits and . _ + - / only");
+    row("qemu image with ..",
+        R"([{"op":"replace","path":"/nodes/0/kind","value":"qemu"},{"op":"add","path":"/nodes/0/qemu","value":{"image":"../../etc"}}])",
+        "/nodes/0/qemu/image", R"("../../etc")", R"(no "..")");
+    row("qemu memory too small",
+        R"([{"op":"replace","path":"/nodes/0/kind","value":"qemu"},{"op":"add","path":"/nodes/0/qemu","value":{"memory":64}}])",
+        "/nodes/0/qemu/memory", "out of range (got 64", "128..16384");
+    row("qemu unknown launch mode",
+        R"([{"op":"replace","path":"/nodes/1/kind","value":"qemu"},{"op":"add","path":"/nodes/1/qemu","value":{"launch":"tap"}}])",
+        "/nodes/1/qemu/launch", R"("tap")", R"("vde" (QEMU's -netdev vde) or "vdeq")");
+    row("qemu unknown accelerator",
+        R"([{"op":"replace","path":"/nodes/1/kind","value":"qemu"},{"op":"add","path":"/nodes/1/qemu","value":{"accel":"hvf"}}])",
+        "/nodes/1/qemu/accel", R"("hvf")", R"("auto" (KVM when it works, else TCG), "kvm" or "tcg")");
+    row("qemu boot timeout too long",
+        R"([{"op":"replace","path":"/nodes/1/kind","value":"qemu"},{"op":"add","path":"/nodes/1/qemu","value":{"bootTimeout":3600}}])",
+        "/nodes/1/qemu/bootTimeout", "out of range (got 3600", "5..600");
+    row("qemu unknown key",
+        R"([{"op":"replace","path":"/nodes/1/kind","value":"qemu"},{"op":"add","path":"/nodes/1/qemu","value":{"ram":256}}])",
+        "/nodes/1/qemu/ram", R"("ram")", "one of image, memory, launch, accel, bootTimeout");
     row("unknown MPTCP profile", R"([{"op":"replace","path":"/nodes/0/mptcp/profile","value":"mptcpv0"}])",
         "/nodes/0/mptcp/profile", R"("mptcpv0")", R"("upstream" or "legacy")");
     row("subflows above 8", R"([{"op":"replace","path":"/nodes/0/mptcp/subflows","value":9}])",
