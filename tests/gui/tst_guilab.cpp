@@ -139,10 +139,10 @@ void TestGuiLab::clickingTheCableBreaksPathOne()
     QVERIFY2(!broken.isEmpty() && broken.at(1).toBool(), qPrintable(broken.value(2).toString()));
     QTRY_COMPARE_WITH_TIMEOUT(
         m_window->topologyScene()->cableItem(NodeAPath1Port)->state(), CableItem::State::Broken, 5000);
-    // The plot marks the moment.
+    // The plot marks the moment. Generous: on a busy CI machine the marker once came 5.05 s after the break.
     QTRY_VERIFY_WITH_TIMEOUT(std::any_of(m_window->plot()->markers().cbegin(), m_window->plot()->markers().cend(),
                                  [](const MarkerSpec &m) { return m.kind == MarkerKind::Break; }),
-        5000);
+        15000);
     // Path 2 carries the traffic, path 1 nothing; the table shows path 1 stalled and path 2 active.
     QTRY_VERIFY_WITH_TIMEOUT(pathRate(u"path1"_s) < 1e6 && pathRate(u"path2"_s) > 10e6, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(healthOnPath(u"path1"_s).value(u"stalled"_s) > 0, 10000);

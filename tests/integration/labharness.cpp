@@ -155,6 +155,21 @@ qint64 portOutBytes(const QJsonObject &status, int port)
     return -1;
 }
 
+qint64 sentBetween(const QList<PortSample> &samples, qint64 fromMs, qint64 toMs, SamplePort port)
+{
+    const PortSample *first = nullptr;
+    const PortSample *last = nullptr;
+    for (const PortSample &s : samples) {
+        if (s.atMs >= fromMs && !first)
+            first = &s;
+        if (s.atMs <= toMs)
+            last = &s;
+    }
+    if (!first || !last || last->atMs < first->atMs)
+        return -1;
+    return port == SamplePort::A ? last->bytesA - first->bytesA : last->bytesB - first->bytesB;
+}
+
 QList<QVariant> takeOperation(QSignalSpy &finished, const QString &operation, int timeoutMs)
 {
     QElapsedTimer clock;

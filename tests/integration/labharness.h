@@ -58,3 +58,15 @@ QList<QVariant> takeOperation(QSignalSpy &finished, const QString &operation, in
 
 // Bytes a switch port has sent out (what reached the node plugged into it), from a status object.
 qint64 portOutBytes(const QJsonObject &status, int port);
+
+// Two switch ports' portOutBytes() read at one moment of a test (on the test's own clock, ms).
+struct PortSample
+{
+    qint64 atMs = 0;
+    qint64 bytesA = 0; // the first port's
+    qint64 bytesB = 0; // the second port's
+};
+enum class SamplePort { A, B };
+// Bytes one of the ports sent between fromMs and toMs, from the samples that bracket that window; -1 when no
+// sample lies in it.
+qint64 sentBetween(const QList<PortSample> &samples, qint64 fromMs, qint64 toMs, SamplePort port);

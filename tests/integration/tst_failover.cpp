@@ -110,20 +110,15 @@ void TestFailover::cutOfEachPathIsSurvived()
     QProcess client;
     startClient(client, 7);
 
-    struct Sample
-    {
-        qint64 atMs;
-        qint64 broken;
-        qint64 surviving;
-    };
-    QList<Sample> samples;
+    QList<PortSample> samples; // A: the broken path's port, B: the surviving one
     QElapsedTimer clock;
     clock.start();
     qint64 breakAt = -1;
     qint64 restoreAt = -1;
     while (clock.elapsed() < 6500) {
         const QJsonObject status = m_lab->status();
-        samples << Sample { clock.elapsed(), portOutBytes(status, brokenPort), portOutBytes(status, survivingPort) };
+        samples << PortSample { clock.elapsed(), portOutBytes(status, brokenPort),
+            portOutBytes(status, survivingPort) };
         if (breakAt < 0 && clock.elapsed() >= 2000) {
             QCOMPARE(m_lab->callError(u"break"_s, { { u"link"_s, link } }), QString());
             breakAt = clock.elapsed();
@@ -140,17 +135,7 @@ void TestFailover::cutOfEachPathIsSurvived()
 
     // Bytes a port sent out between two moments, from the samples that bracket them.
     auto deliveredBetween = [&](qint64 fromMs, qint64 toMs, bool onBrokenPath) {
-        const Sample *first = nullptr;
-        const Sample *last = nullptr;
-        for (const Sample &s : std::as_const(samples)) {
-            if (s.atMs >= fromMs && !first)
-                first = &s;
-            if (s.atMs <= toMs)
-                last = &s;
-        }
-        if (!first || !last)
-            return qint64(-1);
-        return onBrokenPath ? last->broken - first->broken : last->surviving - first->surviving;
+        return sentBetween(samples, fromMs, toMs, onBrokenPath ? SamplePort::A : SamplePort::B);
     };
     // 50 Mbit/s is about 6 MB/s: a path that carries traffic moves megabytes a second.
     const qint64 brokenBefore = deliveredBetween(breakAt - 1000, breakAt, true);

@@ -75,13 +75,6 @@ private slots:
 
 private:
     // Bytes NodeB's path ports sent out while iperf ran, sampled from status while breaks and restores happen.
-    struct Sample
-    {
-        qint64 atMs;
-        qint64 path1;
-        qint64 path2;
-    };
-    static qint64 deliveredBetween(const QList<Sample> &samples, qint64 fromMs, qint64 toMs, bool path2);
 };
 
 void TestQemuLab::initTestCase()
@@ -105,21 +98,6 @@ void TestQemuLab::initTestCase()
     const CliResult again
         = LabHarness::runCli(process, { u"image"_s, u"build"_s, u"--cache"_s, kImageCache }, 15 * 60 * 1000);
     QVERIFY2(again.exitCode == 0 && again.out.contains(u"up to date"_s), qPrintable(again.out + again.err));
-}
-
-qint64 TestQemuLab::deliveredBetween(const QList<Sample> &samples, qint64 fromMs, qint64 toMs, bool path2)
-{
-    const Sample *first = nullptr;
-    const Sample *last = nullptr;
-    for (const Sample &s : samples) {
-        if (s.atMs >= fromMs && !first)
-            first = &s;
-        if (s.atMs <= toMs)
-            last = &s;
-    }
-    if (!first || !last || last->atMs <= first->atMs)
-        return -1;
-    return path2 ? last->path2 - first->path2 : last->path1 - first->path1;
 }
 
 void TestQemuLab::seedLabSurvivesCutAndUnplug()
@@ -171,11 +149,11 @@ void TestQemuLab::seedLabSurvivesCutAndUnplug()
         { 9000, u"restore"_s, { { u"link"_s, u"NodeA:eth0"_s } } },
         { 13000, u"break"_s, { { u"link"_s, u"NodeA:eth0"_s }, { u"mode"_s, u"unplug"_s } } },
         { 19000, u"restore"_s, { { u"link"_s, u"NodeA:eth0"_s } } } };
-    QList<Sample> samples;
+    QList<PortSample> samples; // A: path 1, B: path 2
     clock.restart();
     while (clock.elapsed() < 23000) {
         const QJsonObject now = lab.status();
-        samples << Sample { clock.elapsed(), portOutBytes(now, NodeBPath1Port), portOutBytes(now, NodeBPath2Port) };
+        samples << PortSample { clock.elapsed(), portOutBytes(now, NodeBPath1Port), portOutBytes(now, NodeBPath2Port) };
         for (Action &action : actions) {
             if (action.doneMs < 0 && clock.elapsed() >= action.atMs) {
                 QCOMPARE(lab.callError(action.method, action.params), QString());
@@ -196,8 +174,8 @@ void TestQemuLab::seedLabSurvivesCutAndUnplug()
         const qint64 restoreAt = actions[i + 1].doneMs;
         // Failover takes a moment (seconds on a 6.1 kernel, where subflow timers back off): judge the second
         // half of the break.
-        const qint64 path2 = deliveredBetween(samples, breakAt + (restoreAt - breakAt) / 2, restoreAt, true);
-        const qint64 path1 = deliveredBetween(samples, breakAt + 500, restoreAt, false);
+        const qint64 path2 = sentBetween(samples, breakAt + (restoreAt - breakAt) / 2, restoreAt, SamplePort::B);
+        const qint64 path1 = sentBetween(samples, breakAt + 500, restoreAt, SamplePort::A);
         qInfo("%s: path 2 carried %lld bytes in the second half of the break, path 1 %lld during it",
             qPrintable(actions[i].params.value(u"mode"_s).toString()), path2, path1);
         QVERIFY2(path2 > 200000,

@@ -175,13 +175,7 @@ void TestSeedLab::trafficSurvivesABrokenPath()
     QVERIFY(client.waitForStarted());
 
     // Delivered bytes per path = what NodeB's switch ports (20: path 1, 21: path 2) send out.
-    struct Sample
-    {
-        qint64 atMs;
-        qint64 path1;
-        qint64 path2;
-    };
-    QList<Sample> samples;
+    QList<PortSample> samples; // A: path 1, B: path 2
     QElapsedTimer clock;
     clock.start();
     qint64 breakAt = -1;
@@ -191,7 +185,7 @@ void TestSeedLab::trafficSurvivesABrokenPath()
     // on a busy machine), so that the return of path 1 is measured too.
     while (clock.elapsed() < 6500 || (restoreAt >= 0 && clock.elapsed() < restoreAt + 1500)) {
         const QJsonObject status = m_lab->status();
-        samples << Sample { clock.elapsed(), portOutBytes(status, 20), portOutBytes(status, 21) };
+        samples << PortSample { clock.elapsed(), portOutBytes(status, 20), portOutBytes(status, 21) };
         if (breakAt < 0 && clock.elapsed() >= 2500) {
             QCOMPARE(m_lab->callError(QStringLiteral("break"),
                          { { QStringLiteral("link"), breakLink }, { QStringLiteral("mode"), mode } }),
@@ -248,17 +242,7 @@ void TestSeedLab::trafficSurvivesABrokenPath()
     QVERIFY2(client.exitCode() == 0, qPrintable(clientOutput + QString::fromUtf8(client.readAllStandardError())));
 
     auto deliveredBetween = [&](qint64 fromMs, qint64 toMs, bool path1) {
-        const Sample *first = nullptr;
-        const Sample *last = nullptr;
-        for (const Sample &s : samples) {
-            if (s.atMs >= fromMs && !first)
-                first = &s;
-            if (s.atMs <= toMs)
-                last = &s;
-        }
-        if (!first || !last || last < first)
-            return qint64(0); // no sample in the window: nothing seen delivered
-        return path1 ? last->path1 - first->path1 : last->path2 - first->path2;
+        return std::max<qint64>(0, sentBetween(samples, fromMs, toMs, path1 ? SamplePort::A : SamplePort::B));
     };
     // Before the break both paths carry traffic (50 Mbit/s each is ~6 MB/s).
     const qint64 before1 = deliveredBetween(breakAt - 1500, breakAt, true);
@@ -276,7 +260,7 @@ void TestSeedLab::trafficSurvivesABrokenPath()
     qint64 outageEnd = breakAt;
     for (qsizetype i = 1; i < samples.size(); ++i) {
         const qint64 spanMs = samples[i].atMs - samples[i - 1].atMs;
-        const qint64 total = samples[i].path1 - samples[i - 1].path1 + samples[i].path2 - samples[i - 1].path2;
+        const qint64 total = samples[i].bytesA - samples[i - 1].bytesA + samples[i].bytesB - samples[i - 1].bytesB;
         if (samples[i - 1].atMs >= breakAt && samples[i].atMs < restoreAt
             && double(total) < quarterPerMs * double(spanMs))
             outageEnd = samples[i].atMs;
