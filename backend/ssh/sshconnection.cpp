@@ -202,6 +202,17 @@ Result<std::unique_ptr<SshChannel>> SshConnection::startChannel(const QString &c
 
 void SshConnection::terminate(const QList<SshChannel *> &channels)
 {
+    if (std::unique_ptr<SshChannel> reaper = startReaper(channels))
+        m_reapers.push_back(std::move(reaper));
+}
+
+std::unique_ptr<SshChannel> SshConnection::terminateWatched(SshChannel *channel)
+{
+    return startReaper({ channel });
+}
+
+std::unique_ptr<SshChannel> SshConnection::startReaper(const QList<SshChannel *> &channels)
+{
     QList<QByteArray> tokens;
     for (SshChannel *channel : channels) {
         if (channel->isFinished())
@@ -210,12 +221,13 @@ void SshConnection::terminate(const QList<SshChannel *> &channels)
         channel->terminate();
     }
     if (tokens.isEmpty() || !isConnected())
-        return;
+        return {};
     // The exec is acknowledged once sshd has forked the reaper: it runs to its end
     // even if this connection goes away right after.
     Result<std::unique_ptr<SshChannel>> reaper = SshChannel::start(m_session, SshChannel::killCommand(tokens));
-    if (reaper)
-        m_reapers.push_back(std::move(reaper).value());
+    if (!reaper)
+        return {};
+    return std::move(reaper).value();
 }
 
 Status SshConnection::processPackets(int timeoutMs)

@@ -69,6 +69,10 @@ public:
     // refuses "signal" requests in root sessions, starts a reaper command that
     // SIGTERMs every process carrying their markers. Does not wait for it.
     void terminate(const QList<SshChannel *> &channels);
+    // The same for one channel, but hands the reaper to the caller, whose
+    // isFinished() says every process of the command is gone (null when no
+    // reaper was needed or it could not start).
+    std::unique_ptr<SshChannel> terminateWatched(SshChannel *channel);
     // Handles the packets that arrived (waiting up to timeoutMs for some),
     // feeding every open channel; fails when the connection is lost.
     Status processPackets(int timeoutMs);
@@ -78,6 +82,7 @@ private:
     Status authenticate();
     void settleAfterLogin();
     QString lostMessage() const;
+    std::unique_ptr<SshChannel> startReaper(const QList<SshChannel *> &channels);
 
     SshTarget m_target;
     std::vector<std::unique_ptr<SshChannel>> m_reapers; // kill commands still running

@@ -94,11 +94,16 @@ void SshSessionWorker::stopStream(quint64 id)
     if (it == m_jobs.end() || !it->second.isStream)
         return;
     // The command's end (often "killed by SIGPIPE") may arrive while the reaper
-    // starts; the caller asked for it, so it is reported as a plain stop.
-    it->second.stopped = true;
-    m_connection.terminate({ it->second.channel.get() });
-    finish(id, {});
-    deliver(); // starting the reaper processed packets
+    // starts; the caller asked for it, so it is reported as a plain stop. It is
+    // reported once the reaper has ended, when every process of the command is
+    // gone: a server still dying would make the next run's bind fail.
+    Job &job = it->second;
+    if (job.stopped)
+        return;
+    deliverLines(id, job, true);
+    job.stopped = true;
+    job.reaper = m_connection.terminateWatched(job.channel.get());
+    deliver(); // starting the reaper processed packets; with no reaper the stop is done
 }
 
 void SshSessionWorker::close()
@@ -122,6 +127,14 @@ void SshSessionWorker::deliver()
 {
     std::vector<quint64> done;
     for (auto &[id, job] : m_jobs) {
+        if (job.stopped) {
+            // Output after the stop belongs to no one.
+            job.channel->takeStdOut();
+            job.channel->takeStdErr();
+            if (!job.reaper || job.reaper->isFinished())
+                done.push_back(id);
+            continue;
+        }
         if (job.isStream)
             deliverLines(id, job, false);
         if (job.channel->isFinished())

@@ -48,6 +48,7 @@ private:
         QString command;
         bool isStream = false;
         bool stopped = false; // by stopStream()
+        std::unique_ptr<SshChannel> reaper; // a stopped stream ends when its reaper has ended
         int timeoutMs = 0;
         std::unique_ptr<SshChannel> channel;
         std::unique_ptr<QTimer> timer;

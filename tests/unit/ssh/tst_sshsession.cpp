@@ -89,6 +89,7 @@ private Q_SLOTS:
     void streamDeliversLinesWhileCommandRuns();
     void streamLatency();
     void stopStreamEndsIt();
+    void stoppedStreamEndsOnlyWhenItsProcessesAreGone();
     void commandTimeoutIsReported();
     void destructionDuringStreamDoesNotHang();
     void openFailureIsReported();
@@ -247,6 +248,22 @@ void TestSshSession::stopStreamEndsIt()
     // The session carries on.
     const quint64 command = m_session->run(QStringLiteral("echo after"), 5000);
     QTRY_VERIFY_WITH_TIMEOUT(log.indexOf(QStringLiteral("finished %1 0 after").arg(command)) >= 0, 3000);
+}
+
+// iperf 2's server ignores the first SIGTERM; if the stop were reported before it is gone, the next run's server
+// could not bind its port. The end comes once the reaper has KILLed it.
+void TestSshSession::stoppedStreamEndsOnlyWhenItsProcessesAreGone()
+{
+    SessionLog log(m_session.get());
+    const quint64 stream
+        = m_session->startStream(QStringLiteral("trap '' TERM; while true; do echo tick; sleep 0.0523; done"));
+    QTRY_VERIFY_WITH_TIMEOUT(log.events.count(QStringLiteral("line %1 tick").arg(stream)) >= 2, 3000);
+    m_session->stopStream(stream);
+    QVERIFY(waitForAny(m_session.get(), 3000, &SshSession::streamEnded));
+    QVERIFY(log.indexOf(QStringLiteral("ended %1 -1 ").arg(stream)) >= 0);
+    // Its last `sleep` may outlive the shell by a tick; the shell, which ignored the TERM, must be gone.
+    QVERIFY2(!processMatches(QStringLiteral("trap '' TERM; while true; do echo tick; sleep 0.0523")),
+        "the stream's shell still ran when its end was reported");
 }
 
 void TestSshSession::commandTimeoutIsReported()
