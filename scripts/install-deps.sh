@@ -13,6 +13,6 @@ apt-get install -y -qq --no-install-recommends \
     libqcustomplot-dev libssh-dev nlohmann-json3-dev \
     vde2 openssh-server openssh-client iproute2 procps psmisc \
     iperf iperf3 mptcpize busybox \
-    qemu-system-x86 binutils xz-utils zstd cpio \
+    qemu-system-x86 binutils xz-utils zstd cpio syslinux mtools dosfstools \
     xvfb xauth >/dev/null
 echo "install-deps.sh: dependencies installed"

@@ -9,7 +9,9 @@
 #include <cstring>
 #include <fcntl.h>
 #include <grp.h>
+#include <poll.h>
 #include <pwd.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -69,31 +71,40 @@ bool writeAll(int fd, const void *data, size_t size)
     return true;
 }
 
-// In the forked child: system calls only (the parent may have other threads, whose locks were copied held).
-[[noreturn]] void readInChild(
-    int out, const char *path, const UserIds &user, const std::vector<gid_t> &groups, qint64 limit)
+[[noreturn]] void reportAndExit(int out, Stage stage, int error)
 {
-    auto report = [out](Stage stage, int error) {
-        const Header header { stage, error };
-        writeAll(out, &header, sizeof header);
-        ::_exit(stage == Stage::Read ? 0 : 1);
-    };
+    const Header header { stage, error };
+    writeAll(out, &header, sizeof header);
+    ::_exit(stage == Stage::Read ? 0 : 1);
+}
+
+// In the forked child: becomes the user and opens the file as them, or reports why not and exits. System calls
+// only (the parent may have other threads, whose locks were copied held).
+int openAsUserInChild(int out, const char *path, const UserIds &user, const std::vector<gid_t> &groups)
+{
     const bool already = ::geteuid() == user.uid && ::getegid() == user.gid;
     if (!already
         && (::setgroups(groups.size(), groups.data()) != 0 || ::setresgid(user.gid, user.gid, user.gid) != 0
             || ::setresuid(user.uid, user.uid, user.uid) != 0))
-        report(Stage::Identity, errno);
+        reportAndExit(out, Stage::Identity, errno);
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
     const int fd = ::open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
-        report(Stage::Open, errno);
+        reportAndExit(out, Stage::Open, errno);
     struct stat info
     {
     };
     if (::fstat(fd, &info) != 0)
-        report(Stage::Open, errno);
+        reportAndExit(out, Stage::Open, errno);
     if (!S_ISREG(info.st_mode))
-        report(Stage::NotRegular, 0);
+        reportAndExit(out, Stage::NotRegular, 0);
+    return fd;
+}
+
+[[noreturn]] void readInChild(
+    int out, const char *path, const UserIds &user, const std::vector<gid_t> &groups, qint64 limit)
+{
+    const int fd = openAsUserInChild(out, path, user, groups);
     const Header ok;
     if (!writeAll(out, &ok, sizeof ok))
         ::_exit(1);
@@ -114,7 +125,109 @@ bool writeAll(int fd, const void *data, size_t size)
     ::_exit(0);
 }
 
+// The child's first answer: whether it opened the file, and if not, the reason alone.
+Status checkHeader(const QByteArray &received, const UserIds &user)
+{
+    Header header;
+    if (received.size() < qsizetype(sizeof header))
+        return fail(QStringLiteral("the reading process ended without an answer"));
+    std::memcpy(&header, received.constData(), sizeof header);
+    const QString reason = QString::fromLocal8Bit(std::strerror(header.error));
+    switch (header.stage) {
+    case Stage::Read:
+        return {};
+    case Stage::Identity:
+        return fail(QStringLiteral("cannot take on %1: %2").arg(describeUser(user.uid), reason));
+    case Stage::Open:
+        return fail(reason);
+    case Stage::NotRegular:
+        return fail(QStringLiteral("not a regular file"));
+    }
+    return fail(QStringLiteral("the reading process gave an unknown answer"));
+}
+
+// Sends the header, and with a successful one the descriptor, as one message.
+[[noreturn]] void sendDescriptorInChild(int out, const char *path, const UserIds &user, const std::vector<gid_t> &groups)
+{
+    const int fd = openAsUserInChild(out, path, user, groups);
+    Header ok;
+    iovec data { &ok, sizeof ok };
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+    msghdr message {};
+    message.msg_iov = &data;
+    message.msg_iovlen = 1;
+    message.msg_control = control;
+    message.msg_controllen = sizeof control;
+    cmsghdr *rights = CMSG_FIRSTHDR(&message);
+    rights->cmsg_level = SOL_SOCKET;
+    rights->cmsg_type = SCM_RIGHTS;
+    rights->cmsg_len = CMSG_LEN(sizeof(int));
+    std::memcpy(CMSG_DATA(rights), &fd, sizeof fd);
+    ::_exit(::sendmsg(out, &message, MSG_NOSIGNAL) == ssize_t(sizeof ok) ? 0 : 1);
+}
+
 } // namespace
+
+Result<int> openFileAs(const QString &path, const UserIds &user, int timeoutMs)
+{
+    const QByteArray nativePath = QFile::encodeName(path);
+    const std::vector<gid_t> groups = groupsOf(user);
+    int pair[2];
+    if (::socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, pair) != 0)
+        return fail(QStringLiteral("cannot create a socket pair: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+    const pid_t child = ::fork();
+    if (child < 0) {
+        const int error = errno;
+        ::close(pair[0]);
+        ::close(pair[1]);
+        return fail(QStringLiteral("cannot fork: %1").arg(QString::fromLocal8Bit(std::strerror(error))));
+    }
+    if (child == 0) {
+        ::close(pair[0]);
+        sendDescriptorInChild(pair[1], nativePath.constData(), user, groups);
+    }
+    ::close(pair[1]);
+
+    Header header;
+    iovec data { &header, sizeof header };
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+    msghdr message {};
+    message.msg_iov = &data;
+    message.msg_iovlen = 1;
+    message.msg_control = control;
+    message.msg_controllen = sizeof control;
+    pollfd ready { pair[0], POLLIN, 0 };
+    int polled = 0;
+    while ((polled = ::poll(&ready, 1, timeoutMs)) < 0 && errno == EINTR) { }
+    ssize_t got = -1;
+    if (polled > 0) {
+        while ((got = ::recvmsg(pair[0], &message, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR) { }
+    }
+    ::close(pair[0]);
+    if (polled <= 0)
+        ::kill(child, SIGKILL);
+    int status = 0;
+    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) { }
+
+    int fd = -1;
+    if (got > 0) {
+        for (cmsghdr *c = CMSG_FIRSTHDR(&message); c; c = CMSG_NXTHDR(&message, c)) {
+            if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
+                std::memcpy(&fd, CMSG_DATA(c), sizeof fd);
+        }
+    }
+    if (polled <= 0)
+        return fail(QStringLiteral("no answer within %1 s").arg(timeoutMs / 1000.0));
+    Status opened = checkHeader(got > 0 ? QByteArray(reinterpret_cast<const char *>(&header), qsizetype(got)) : QByteArray(), user);
+    if (!opened) {
+        if (fd >= 0)
+            ::close(fd);
+        return fail(opened.error());
+    }
+    if (fd < 0)
+        return fail(QStringLiteral("the opening process sent no descriptor"));
+    return fd;
+}
 
 Result<QByteArray> readFileAs(const QString &path, const UserIds &user, qint64 maxBytes, int timeoutMs)
 {
@@ -147,24 +260,11 @@ Result<QByteArray> readFileAs(const QString &path, const UserIds &user, qint64 m
 
     if (timedOut)
         return fail(QStringLiteral("no answer within %1 s").arg(timeoutMs / 1000.0));
-    Header header;
-    if (received.size() < qsizetype(sizeof header))
-        return fail(QStringLiteral("the reading process ended without an answer"));
-    std::memcpy(&header, received.constData(), sizeof header);
-    const QString reason = QString::fromLocal8Bit(std::strerror(header.error));
-    switch (header.stage) {
-    case Stage::Read:
-        break;
-    case Stage::Identity:
-        return fail(QStringLiteral("cannot take on %1: %2").arg(describeUser(user.uid), reason));
-    case Stage::Open:
-        return fail(reason);
-    case Stage::NotRegular:
-        return fail(QStringLiteral("not a regular file"));
-    }
+    if (Status opened = checkHeader(received, user); !opened)
+        return fail(opened.error());
     if (WIFEXITED(status) && WEXITSTATUS(status) == 2)
         return fail(QStringLiteral("reading it failed part way"));
-    return received.mid(qsizetype(sizeof header));
+    return received.mid(qsizetype(sizeof(Header)));
 }
 
 } // namespace mlab

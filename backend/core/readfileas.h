@@ -22,4 +22,10 @@ namespace mlab {
 // path and the user.
 Result<QByteArray> readFileAs(const QString &path, const UserIds &user, qint64 maxBytes, int timeoutMs = 5000);
 
+// Opens a regular file read-only with the user's permissions and hands the descriptor to this process (over a
+// socket, from a child that became the user), for files too large to copy: a VM's disk image that QEMU, running
+// as root, must read only if its user could. The descriptor is close-on-exec; the caller owns it. What the path
+// names is checked once, when it is opened: renaming or replacing it afterwards changes nothing.
+Result<int> openFileAs(const QString &path, const UserIds &user, int timeoutMs = 5000);
+
 } // namespace mlab

@@ -221,7 +221,7 @@ Status LabController::startNodes()
     for (const NodeSpec &spec : m_lab.nodes) {
         NodeEnvironment env { &m_lab, &spec, m_dir.netnsName(spec.name), m_switch->dataSocketPath(),
             m_dir.nodeDir(spec.name), m_dir.clientKey() + QStringLiteral(".pub"), &m_transcript, &m_runner,
-            &m_processes };
+            &m_processes, m_dir.managementNetns() };
         Result<std::unique_ptr<NodeBackend>> created = createNodeBackend(env);
         if (!created)
             return fail(created.error());
@@ -300,6 +300,11 @@ Status LabController::configureNodes()
         target.label = spec.name;
         target.host = m_nodes.value(spec.name)->managementAddress();
         target.identityFile = m_dir.clientKey();
+        if (const std::optional<NodeLogin> own = m_nodes.value(spec.name)->ownLogin()) {
+            target.user = own->user;
+            target.identityFile = own->identityFile;
+            target.password = own->password;
+        }
         target.pinnedHostKey = m_nodes.value(spec.name)->hostKey();
         target.netnsPath = RuntimeDir::netnsPath(m_dir.managementNetns());
         m_targets.insert(spec.name, target);

@@ -9,6 +9,8 @@
 #include "nodes/nodebackend.h"
 #include "vde/vdeswitch.h"
 
+#include <QFileInfo>
+
 namespace mlab {
 
 static QList<Command> switchPlan(const Lab &lab, const RuntimeDir &dir)
@@ -78,7 +80,7 @@ Result<LabPlan> buildLabPlan(const Lab &lab, const RuntimeDir &dir)
                      .plan();
     for (const NodeSpec &node : lab.nodes) {
         NodeEnvironment env { &lab, &node, dir.netnsName(node.name), data, dir.nodeDir(node.name),
-            dir.clientKey() + QStringLiteral(".pub"), nullptr, nullptr, nullptr };
+            dir.clientKey() + QStringLiteral(".pub"), nullptr, nullptr, nullptr, dir.managementNetns() };
         Result<std::unique_ptr<NodeBackend>> backend = createNodeBackend(env);
         if (!backend)
             return fail(backend.error());
@@ -99,6 +101,7 @@ ScriptSshOptions scriptSshOptions(const RuntimeDir &dir)
     ssh.keyPath = dir.clientKey();
     ssh.knownHostsPath = dir.keysDir() + QStringLiteral("/known_hosts");
     ssh.managementNamespace = dir.managementNetns();
+    ssh.nodesDir = QFileInfo(dir.nodeDir(QStringLiteral("any"))).path(); // one place says where nodes live
     return ssh;
 }
 

@@ -15,7 +15,18 @@ using nlohmann::json;
 
 QString quoted(const QString &text)
 {
-    return QLatin1Char('"') + text + QLatin1Char('"');
+    // Control characters are shown, not obeyed: a newline in a value must not start a line of its own in the
+    // message (nor pass unnoticed).
+    QString shown;
+    for (const QChar c : text) {
+        if (c == u'\n')
+            shown += QLatin1String("\\n");
+        else if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            shown += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            shown += c;
+    }
+    return QLatin1Char('"') + shown + QLatin1Char('"');
 }
 
 namespace {

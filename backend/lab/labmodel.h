@@ -37,9 +37,24 @@ struct MptcpSettings
 
 // How a "qemu" node's VM is run (lab file key "qemu" of the node). Every value here ends up on QEMU's command
 // line, which runs as root: the reader admits only checked forms (absolute paths of safe characters, enums).
+// How the engine logs in to a VM that boots its own disk (the lab's guest image takes the lab's key instead).
+struct QemuLogin
+{
+    // The engine's copy of identityFile, in the node's private runtime directory.
+    static QString keyCopyName() { return QStringLiteral("login-key"); }
+
+    QString user = QStringLiteral("root");
+    QString password; // empty = none; never written to the transcript, the state file or a message
+    QString identityFile; // the user's private key, read with the user's permissions; empty = none
+    QString hostKey; // "ssh-ed25519 AAAA...": pinned; empty = the key the node shows first is trusted
+};
+
 struct QemuSpec
 {
     QString image; // directory holding vmlinux/vmlinuz and initrd.gz; empty = the default image cache
+    QString disk; // the node's own bootable disk image (raw or qcow2), e.g. the tutorial's OpenWRT test01.img
+    QemuLogin login; // for a disk only
+    QString nicModel = QStringLiteral("virtio"); // "virtio", "e1000" or "rtl8139"
     int memoryMiB = 128; // guest RAM (96 MiB panics unpacking the initramfs)
     QString launch = QStringLiteral("vde"); // "vde" (-netdev vde) or "vdeq" (the tutorial's wrapper)
     QString accel = QStringLiteral("auto"); // "auto" (KVM when it works, else TCG), "kvm" or "tcg"
@@ -58,6 +73,8 @@ struct NodeSpec
     const InterfaceSpec *managementInterface() const;
     const InterfaceSpec *interfaceNamed(const QString &ifname) const;
     const InterfaceSpec *interfaceOnPath(const QString &pathName) const;
+    // A VM booting its own disk: its system is the user's, with its own accounts and configuration.
+    bool bootsOwnDisk() const { return kind == QLatin1String("qemu") && !qemu.disk.isEmpty(); }
 };
 
 // A rate limit such as "50mbit" (tc syntax), or unlimited.

@@ -5,6 +5,7 @@
 #include "lab/lablayout.h"
 #include "lab/labproblems.h"
 #include "lab/labsyntax.h"
+#include "lab/qemureader.h"
 
 #include <nlohmann/json.hpp>
 
@@ -185,44 +186,6 @@ MptcpSettings readMptcp(const LabFields &f)
     return spec;
 }
 
-// The engine runs as root and hands the path to QEMU: plain characters only (no commas, which QEMU's option
-// parser splits on, no spaces, no "..").
-bool isSafeImagePath(const QString &path)
-{
-    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9._+/-]{1,1024}$"));
-    return allowed.match(path).hasMatch() && !path.split(QLatin1Char('/')).contains(QStringLiteral(".."));
-}
-
-QemuSpec readQemu(const LabFields &f)
-{
-    QemuSpec spec;
-    LabProblems &problems = f.problems();
-    const QString imageExpected
-        = QStringLiteral("a directory made by `mptcplab-cli image build` (absolute, or relative "
-                         "to the lab file), of letters, digits and . _ + - / only, no \"..\"");
-    if (const std::optional<QString> image = f.string("image", false, imageExpected)) {
-        if (isSafeImagePath(*image))
-            spec.image = *image;
-        else
-            problems.reject(f.at("image"), QStringLiteral("not a safe image path"), quoted(*image), imageExpected);
-    }
-    spec.memoryMiB = f.integer("memory", false, 128, 16384,
-                          QStringLiteral("MiB of guest RAM, 128..16384 (less than 128 panics unpacking the initramfs)"))
-                         .value_or(spec.memoryMiB);
-    const QString launchExpected = QStringLiteral("\"vde\" (QEMU's -netdev vde) or \"vdeq\" (the tutorial's wrapper)");
-    spec.launch = f.string("launch", false, launchExpected).value_or(spec.launch);
-    if (spec.launch != QLatin1String("vde") && spec.launch != QLatin1String("vdeq"))
-        problems.reject(f.at("launch"), QStringLiteral("unknown launch mode"), quoted(spec.launch), launchExpected);
-    const QString accelExpected = QStringLiteral("\"auto\" (KVM when it works, else TCG), \"kvm\" or \"tcg\"");
-    spec.accel = f.string("accel", false, accelExpected).value_or(spec.accel);
-    if (spec.accel != QLatin1String("auto") && spec.accel != QLatin1String("kvm") && spec.accel != QLatin1String("tcg"))
-        problems.reject(f.at("accel"), QStringLiteral("unknown accelerator"), quoted(spec.accel), accelExpected);
-    spec.bootTimeoutSeconds
-        = f.integer("bootTimeout", false, 5, 600, QStringLiteral("seconds until SSH answers, 5..600"))
-              .value_or(spec.bootTimeoutSeconds);
-    return spec;
-}
-
 NodeSpec readNode(const LabFields &f)
 {
     NodeSpec spec;
@@ -236,10 +199,8 @@ NodeSpec readNode(const LabFields &f)
     spec.kind = f.string("kind", false, kindExpected).value_or(spec.kind);
     if (spec.kind != QLatin1String("namespace") && spec.kind != QLatin1String("qemu"))
         problems.reject(f.at("kind"), QStringLiteral("unknown node kind"), quoted(spec.kind), kindExpected);
-    if (const json *qemu = f.typed("qemu", false, json::value_t::object,
-            QStringLiteral("an object with image, memory, launch, accel, bootTimeout"))) {
-        spec.qemu = readQemu(
-            LabFields(*qemu, f.at("qemu"), problems, { "image", "memory", "launch", "accel", "bootTimeout" }));
+    if (const json *qemu = f.typed("qemu", false, json::value_t::object, qemuObjectExpected())) {
+        spec.qemu = readQemu(*qemu, f.at("qemu"), problems);
         if (spec.kind != QLatin1String("qemu"))
             problems.reject(f.at("qemu"), QStringLiteral("QEMU settings on a node that is not a VM"), quoted(spec.kind),
                 QStringLiteral("\"kind\": \"qemu\", or no \"qemu\" key"));

@@ -38,20 +38,45 @@ QString nodeLine(const QString &node, const Command &command)
     return withFailureAllowed(command, u"on_node "_s + shellQuote(node) + u' ' + remote);
 }
 
+// Who logs in to a node, and with which key: the lab's own client key and ssh.user, unless the node boots its own
+// disk (its login's user, the engine's copy of its key, or none for a password).
+struct NodeLoginWay
+{
+    QString user;
+    QString key; // empty: a password, asked by ssh
+};
+
+NodeLoginWay loginWay(const NodeSpec &node, const ScriptSshOptions &ssh)
+{
+    if (!node.bootsOwnDisk())
+        return { ssh.user, ssh.keyPath };
+    const QemuLogin &login = node.qemu.login;
+    const QString key = login.identityFile.isEmpty() || ssh.nodesDir.isEmpty()
+        ? QString()
+        : ssh.nodesDir + u'/' + node.name + u'/' + QemuLogin::keyCopyName();
+    return { login.user, key };
+}
+
 QString onNodeFunction(const Lab &lab, const QStringList &nodes, const ScriptSshOptions &ssh)
 {
     QString text;
     text += u"# on_node NODE COMMAND...: run COMMAND on NODE over ssh, through the lab's management network.\n"_s;
-    text += u"on_node() {\n    node=$1\n    shift\n    case \"$node\" in\n"_s;
+    text += u"on_node() {\n    node=$1\n    shift\n    key=$SSH_KEY user="_s + shellQuote(ssh.user)
+        + u"\n    case \"$node\" in\n"_s;
     for (const QString &name : nodes) {
         const NodeSpec *node = lab.nodeNamed(name);
-        text
-            += u"    "_s + shellQuote(name) + u") addr="_s + shellQuote(node->managementInterface()->ip()) + u" ;;\n"_s;
+        text += u"    "_s + shellQuote(name) + u") addr="_s + shellQuote(node->managementInterface()->ip());
+        const NodeLoginWay way = loginWay(*node, ssh);
+        if (node->bootsOwnDisk())
+            text += u" user="_s + shellQuote(way.user) + u" key="_s + (way.key.isEmpty() ? u"''"_s : shellQuote(way.key));
+        text += u" ;;"_s;
+        if (node->bootsOwnDisk() && way.key.isEmpty())
+            text += u" # its own system: ssh asks for the password of the lab file's login"_s;
+        text += u'\n';
     }
     text += u"    *) echo \"on_node: no node called $node in this lab\" >&2; return 1 ;;\n    esac\n"_s;
-    text += u"    ip netns exec \"$MGMT_NS\" ssh -i \"$SSH_KEY\" -o UserKnownHostsFile=\"$KNOWN_HOSTS\" "_s
-            u"-o StrictHostKeyChecking=yes -o BatchMode=yes "_s
-        + shellQuote(ssh.user) + u"@\"$addr\" \"$@\"\n}\n"_s;
+    text += u"    ip netns exec \"$MGMT_NS\" ssh ${key:+-i \"$key\"} -o UserKnownHostsFile=\"$KNOWN_HOSTS\" "_s
+            u"-o StrictHostKeyChecking=yes ${key:+-o BatchMode=yes} \"$user@$addr\" \"$@\"\n}\n"_s;
     return text;
 }
 
@@ -70,9 +95,12 @@ Result<QStringList> nodeLoginCommand(const Lab &lab, const QString &node, const 
     if (!spec->managementInterface())
         return fail(u"node \"%1\" has no management interface to log in through"_s.arg(node));
     const QString ns = ssh.managementNamespace.isEmpty() ? defaultManagementNamespace(lab) : ssh.managementNamespace;
-    return QStringList { u"ip"_s, u"netns"_s, u"exec"_s, ns, u"ssh"_s, u"-i"_s, ssh.keyPath, u"-o"_s,
-        u"UserKnownHostsFile="_s + ssh.knownHostsPath, u"-o"_s, u"StrictHostKeyChecking=yes"_s,
-        ssh.user + u'@' + spec->managementInterface()->ip() };
+    const NodeLoginWay way = loginWay(*spec, ssh);
+    QStringList command { u"ip"_s, u"netns"_s, u"exec"_s, ns, u"ssh"_s };
+    if (!way.key.isEmpty())
+        command << u"-i"_s << way.key;
+    return command << u"-o"_s << u"UserKnownHostsFile="_s + ssh.knownHostsPath << u"-o"_s
+                   << u"StrictHostKeyChecking=yes"_s << way.user + u'@' + spec->managementInterface()->ip();
 }
 
 Result<QString> exportScript(const Lab &lab, const QList<Command> &hostCommands,

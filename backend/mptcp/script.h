@@ -20,11 +20,13 @@ struct ScriptSshOptions
     QString knownHostsPath; // known_hosts holding the nodes' host keys
     QString user = QStringLiteral("root");
     QString managementNamespace; // empty = "mlab-<lab name>-mgmt"
+    QString nodesDir; // the nodes' runtime directories: a node on its own disk logs in with NODE/login-key
 };
 
 QString defaultManagementNamespace(const Lab &lab);
 
-// An interactive login on node, as the script's on_node reaches it: `ip netns exec NS ssh -i KEY ... root@ADDR`.
+// An interactive login on node, as the script's on_node reaches it: `ip netns exec NS ssh -i KEY ... root@ADDR`
+// (a node on its own disk: its login's user, and its key, or no key when it logs in with a password).
 // Run as root (the key and the namespace are root's). Fails for a node the lab does not have or one without a
 // management interface.
 Result<QStringList> nodeLoginCommand(const Lab &lab, const QString &node, const ScriptSshOptions &ssh);

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace mlab {
 
@@ -31,6 +32,15 @@ struct NodeEnvironment
     Transcript *transcript = nullptr;
     HostRunner *runner = nullptr;
     ProcessGroup *processes = nullptr;
+    QString managementNetns; // where the engine reaches the nodes' management addresses from
+};
+
+// How the engine logs in to a node whose system has its own accounts (a VM on the user's own disk).
+struct NodeLogin
+{
+    QString user;
+    QString identityFile; // the engine's private copy of the user's key; empty = password only
+    QString password;
 };
 
 // One lab node, whatever runs it (a set of namespaces, or a QEMU VM).
@@ -64,6 +74,8 @@ public:
     }
     // What status shows beyond the lab file (e.g. a VM's accelerator).
     virtual QJsonObject statusDetails() const { return {}; }
+    // Empty: root, with the lab's own client key.
+    virtual std::optional<NodeLogin> ownLogin() const { return std::nullopt; }
 
     // The node's SSH host key as an OpenSSH public key line: the engine pins it.
     virtual QString hostKey() const = 0;

@@ -2,6 +2,7 @@
 
 #include "core/transcript.h"
 #include "lab/labmodel.h"
+#include "nodes/owndisk.h"
 #include "qemu/guestimage.h"
 #include "qemu/qemuhost.h"
 #include "qemu/qmpclient.h"
@@ -14,6 +15,8 @@
 #include <QThread>
 
 #include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace mlab {
 
@@ -66,14 +69,22 @@ QString QemuNode::field(const QString &key) const
     return QStringLiteral("%1: /nodes/%2/qemu/%3").arg(file).arg(index).arg(key);
 }
 
+QString QemuNode::besideLabFile(const QString &path) const
+{
+    if (QDir::isAbsolutePath(path) || m_env.lab->sourceFile.isEmpty() || m_env.lab->sourceFile.startsWith(u':'))
+        return path;
+    return QFileInfo(m_env.lab->sourceFile).absoluteDir().filePath(path);
+}
+
 QString QemuNode::imageDir() const
 {
     const QString &image = m_env.node->qemu.image;
-    if (image.isEmpty())
-        return guestDirIn(defaultImageCache());
-    if (QDir::isAbsolutePath(image) || m_env.lab->sourceFile.isEmpty() || m_env.lab->sourceFile.startsWith(u':'))
-        return image;
-    return QFileInfo(m_env.lab->sourceFile).absoluteDir().filePath(image);
+    return image.isEmpty() ? guestDirIn(defaultImageCache()) : besideLabFile(image);
+}
+
+QString QemuNode::loginKeyCopy() const
+{
+    return m_env.workDir + QLatin1Char('/') + QemuLogin::keyCopyName();
 }
 
 QString QemuNode::managementAddress() const
@@ -92,6 +103,8 @@ QemuLaunch QemuNode::launchFor(const GuestImage &image, const QString &accel, co
     launch.pidFile = m_env.workDir + QStringLiteral("/qemu.pid");
     launch.clientKey = clientKey;
     launch.vdeqWrapper = m_env.workDir + QStringLiteral("/vdeq-qemu.sh");
+    if (m_env.node->bootsOwnDisk())
+        launch.diskPath = besideLabFile(m_env.node->qemu.disk);
     return launch;
 }
 
@@ -113,8 +126,13 @@ QList<Command> QemuNode::plan() const
                 QStringLiteral("resources/guest/vdeq-qemu.sh"), launch.vdeqWrapper },
             QStringLiteral("what vdeq runs instead of QEMU: it rewrites the -net syntax QEMU 3.0 removed") };
     Command qemu { QStringLiteral("host"), qemuArgv(*m_env.node, launch),
-        QStringLiteral("%1 as a VM: its NICs on the switch ports of the lab file, its console in %2")
-            .arg(m_env.node->name, launch.consoleLog) };
+        m_env.node->bootsOwnDisk()
+            ? QStringLiteral("%1 as a VM booting its own disk (never written: snapshot=on), its NICs on the switch "
+                             "ports of the lab file, its console in %2; the engine opens the disk as you and "
+                             "hands it to QEMU (-add-fd)")
+                  .arg(m_env.node->name, launch.consoleLog)
+            : QStringLiteral("%1 as a VM: its NICs on the switch ports of the lab file, its console in %2")
+                  .arg(m_env.node->name, launch.consoleLog) };
     qemu.background = true;
     commands << qemu;
     return commands;
@@ -136,24 +154,16 @@ Status QemuNode::start(int timeoutMs)
     if (Status installed = QemuHost::checkLaunchMode(node.qemu.launch); !installed)
         return fail(QStringLiteral("%1 (%2 \"%3\"): %4")
                         .arg(node.name, field(QStringLiteral("launch")), node.qemu.launch, installed.error()));
-    Result<GuestImage> image = openGuestImage(imageDir());
-    if (!image)
-        return fail(QStringLiteral("%1 (%2 \"%3\"): %4")
-                        .arg(node.name, field(QStringLiteral("image")),
-                            node.qemu.image.isEmpty() ? QStringLiteral("(default)") : node.qemu.image, image.error()));
     Result<QString> accel = QemuHost::chooseAccelerator(node.qemu.accel);
     if (!accel)
         return fail(QStringLiteral("%1 (%2): %3").arg(node.name, field(QStringLiteral("accel")), accel.error()));
-    Result<QString> key = readClientKey();
-    if (!key)
-        return fail(key.error());
-    const QemuLaunch launch = launchFor(*image, *accel, *key);
-    if (guestKernelCommandLine(node, *key).isEmpty())
-        return fail(QStringLiteral("%1: the lab's client key %2 is not an OpenSSH public key line")
-                        .arg(node.name, m_env.clientPublicKeyFile));
     if (!QDir().mkpath(m_env.workDir))
         return fail(QStringLiteral("%1: cannot create %2").arg(node.name, m_env.workDir));
     QFile::setPermissions(m_env.workDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    Result<QemuLaunch> prepared = node.bootsOwnDisk() ? prepareOwnDisk(*accel) : prepareGuestImage(*accel);
+    if (!prepared)
+        return fail(prepared.error());
+    const QemuLaunch launch = *prepared;
     for (const QString &stale : { launch.consoleLog, launch.qmpSocket, launch.pidFile })
         QFile::remove(stale);
     if (node.qemu.launch == QLatin1String("vdeq")) {
@@ -164,21 +174,68 @@ Status QemuNode::start(int timeoutMs)
             return fail(QStringLiteral("%1: cannot write %2").arg(node.name, launch.vdeqWrapper));
     }
     m_accel = *accel;
-    m_kernelRelease = image->kernelRelease;
+    m_kernelRelease = launch.image.kernelRelease;
     Command qemu { QStringLiteral("host"), qemuArgv(node, launch),
         QStringLiteral("%1 as a VM (%2, %3 MiB, launch mode %4): its NICs on the lab file's switch ports, its "
-                       "console in %5")
+                       "console in %5%6")
             .arg(node.name, m_accel.toUpper())
             .arg(node.qemu.memoryMiB)
-            .arg(node.qemu.launch, launch.consoleLog) };
+            .arg(node.qemu.launch, launch.consoleLog,
+                node.bootsOwnDisk()
+                    ? QStringLiteral("; it boots its own disk %1, opened as you and passed as fd %2, never written "
+                                     "(snapshot=on)")
+                          .arg(launch.diskPath)
+                          .arg(launch.diskFd)
+                    : QString()) };
     qemu.background = true;
+    // QEMU inherits the disk's descriptor; this process needs it no longer once QEMU has started.
+    if (launch.diskFd >= 0)
+        ::fcntl(launch.diskFd, F_SETFD, 0);
     // QEMU refuses bad options at once; 300 ms catches that without holding up the boot.
     Result<qint64> pid = m_env.processes->start(qemu, node.name + QStringLiteral(" (QEMU)"), 300);
+    if (launch.diskFd >= 0)
+        ::close(launch.diskFd);
     if (!pid)
         return fail(QStringLiteral("%1: %2").arg(node.name, pid.error()));
     m_launcher = { *pid, processStartTime(*pid), node.name + QStringLiteral(" (QEMU)") };
     m_sinceLaunch.start();
     return {};
+}
+
+Result<QemuLaunch> QemuNode::prepareGuestImage(const QString &accel) const
+{
+    const NodeSpec &node = *m_env.node;
+    Result<GuestImage> image = openGuestImage(imageDir());
+    if (!image)
+        return fail(QStringLiteral("%1 (%2 \"%3\"): %4")
+                        .arg(node.name, field(QStringLiteral("image")),
+                            node.qemu.image.isEmpty() ? QStringLiteral("(default)") : node.qemu.image, image.error()));
+    Result<QString> key = readClientKey();
+    if (!key)
+        return fail(key.error());
+    if (guestKernelCommandLine(node, *key).isEmpty())
+        return fail(QStringLiteral("%1: the lab's client key %2 is not an OpenSSH public key line")
+                        .arg(node.name, m_env.clientPublicKeyFile));
+    return launchFor(*image, accel, *key);
+}
+
+Result<QemuLaunch> QemuNode::prepareOwnDisk(const QString &accel) const
+{
+    const NodeSpec &node = *m_env.node;
+    const QemuLogin &login = node.qemu.login;
+    if (!login.identityFile.isEmpty()) {
+        if (Status copied = copyLoginKey(besideLabFile(login.identityFile), loginKeyCopy()); !copied)
+            return fail(QStringLiteral("%1 (%2): %3")
+                            .arg(node.name, field(QStringLiteral("login/identityFile")), copied.error()));
+    }
+    QemuLaunch launch = launchFor({}, accel, {});
+    Result<OpenedDisk> disk = openOwnDisk(launch.diskPath);
+    if (!disk)
+        return fail(QStringLiteral("%1 (%2 \"%3\"): %4")
+                        .arg(node.name, field(QStringLiteral("disk")), node.qemu.disk, disk.error()));
+    launch.diskFd = disk->fd;
+    launch.diskFormat = disk->format;
+    return launch;
 }
 
 qint64 QemuNode::qemuPid() const
@@ -215,6 +272,8 @@ QString QemuNode::consoleTail(int lines) const
 
 Status QemuNode::waitUntilReady(int timeoutMs)
 {
+    if (m_env.node->bootsOwnDisk())
+        return waitForOwnSystem(timeoutMs);
     const NodeSpec &node = *m_env.node;
     QElapsedTimer clock;
     clock.start();
@@ -254,10 +313,58 @@ Status QemuNode::waitUntilReady(int timeoutMs)
                             .arg(node.name, consoleTail(12)));
         QThread::msleep(50);
     }
-    return fail(QStringLiteral("%1 did not answer SSH on %2 within %3 s (%4); last lines of its console %5:\n    %6")
-                    .arg(node.name, managementAddress())
-                    .arg(timeoutMs / 1000)
-                    .arg(field(QStringLiteral("bootTimeout")), consoleLog(), consoleTail(12)));
+    return fail(notReadyMessage(timeoutMs));
+}
+
+QString QemuNode::notReadyMessage(int timeoutMs) const
+{
+    return QStringLiteral("%1 did not answer SSH on %2 within %3 s (%4); last lines of its console %5:\n    %6")
+        .arg(m_env.node->name, managementAddress())
+        .arg(timeoutMs / 1000)
+        .arg(field(QStringLiteral("bootTimeout")), consoleLog(), consoleTail(12));
+}
+
+// The user's own system says nothing the engine could read on its console: the node is ready once its sshd
+// shows a host key on the management address. That key is pinned: the lab file's login.hostKey, or else the
+// one shown first, on the lab's private management network (and the transcript says which).
+Status QemuNode::waitForOwnSystem(int timeoutMs)
+{
+    const NodeSpec &node = *m_env.node;
+    const QString pinned = node.qemu.login.hostKey;
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs) {
+        if (!qemuAlive())
+            return fail(QStringLiteral("%1: QEMU exited while the VM was booting; last console lines:\n    %2")
+                            .arg(node.name, consoleTail(12)));
+        Result<QString> key = scanHostKey(m_env.managementNetns, managementAddress(), pinned);
+        if (!key)
+            return fail(QStringLiteral("%1 (%2): %3").arg(node.name, field(QStringLiteral("login/hostKey")), key.error()));
+        if (!key->isEmpty()) {
+            m_hostKey = *key;
+            m_bootMs = m_sinceLaunch.isValid() ? m_sinceLaunch.elapsed() : clock.elapsed();
+            if (Result<QJsonValue> kvm = QmpClient::call(qmpSocket(), QStringLiteral("query-kvm")); kvm)
+                m_accel = kvm->toObject().value(QStringLiteral("enabled")).toBool() ? QStringLiteral("kvm")
+                                                                                    : QStringLiteral("tcg");
+            m_env.transcript->record(QStringLiteral("host"),
+                QStringLiteral("ip netns exec %1 ssh-keyscan -T 2 -t ed25519,ecdsa,rsa %2")
+                    .arg(m_env.managementNetns, managementAddress()),
+                0, m_hostKey,
+                pinned.isEmpty()
+                    ? QStringLiteral("%1 boots its own disk: sshd answered %2 ms after QEMU started; with no "
+                                     "login.hostKey in the lab file, the key it shows now, on the lab's private "
+                                     "management network, is the one pinned")
+                          .arg(node.name)
+                          .arg(m_bootMs)
+                    : QStringLiteral("%1 boots its own disk: sshd answered %2 ms after QEMU started, with the lab "
+                                     "file's login.hostKey")
+                          .arg(node.name)
+                          .arg(m_bootMs));
+            return {};
+        }
+        QThread::msleep(300);
+    }
+    return fail(notReadyMessage(timeoutMs));
 }
 
 bool QemuNode::waitForExit(int timeoutMs) const
@@ -345,7 +452,16 @@ QJsonObject QemuNode::statusDetails() const
     return { { QStringLiteral("vmState"), state }, { QStringLiteral("accelerator"), m_accel },
         { QStringLiteral("kernel"), m_kernelRelease }, { QStringLiteral("launch"), m_env.node->qemu.launch },
         { QStringLiteral("memoryMiB"), m_env.node->qemu.memoryMiB }, { QStringLiteral("bootMs"), m_bootMs },
-        { QStringLiteral("console"), consoleLog() }, { QStringLiteral("qmp"), qmpSocket() } };
+        { QStringLiteral("console"), consoleLog() }, { QStringLiteral("qmp"), qmpSocket() },
+        { QStringLiteral("disk"), m_env.node->bootsOwnDisk() ? besideLabFile(m_env.node->qemu.disk) : QString() } };
+}
+
+std::optional<NodeLogin> QemuNode::ownLogin() const
+{
+    if (!m_env.node->bootsOwnDisk())
+        return std::nullopt;
+    const QemuLogin &login = m_env.node->qemu.login;
+    return NodeLogin { login.user, login.identityFile.isEmpty() ? QString() : loginKeyCopy(), login.password };
 }
 
 } // namespace mlab

@@ -8,7 +8,7 @@
 
 namespace mlab {
 
-// A lab node in a QEMU VM booted from the lab's guest image (see `mptcplab-cli image build`). Its NICs are plugged
+// A lab node in a QEMU VM booted from the lab's guest image (or from the user's own disk image: see owndisk.h) (see `mptcplab-cli image build`). Its NICs are plugged
 // into the lab's switch (-netdev vde, or through the tutorial's vdeq), its serial console goes to a log, and a
 // QMP socket lets the engine ask its state, pull its virtual cables and power it off. The guest's /init reads the
 // node's identity from the kernel command line, starts dropbear and prints its host key on the console: that key
@@ -31,6 +31,7 @@ public:
     bool hasVirtualCable() const override { return true; }
     Status setCarrier(const QString &ifname, bool up) override;
     QJsonObject statusDetails() const override;
+    std::optional<NodeLogin> ownLogin() const override;
 
     QString consoleLog() const;
     QString qmpSocket() const;
@@ -38,8 +39,14 @@ public:
 private:
     // "seed-qemu.json: /nodes/0/qemu/image" for messages about the lab file's values.
     QString field(const QString &key) const;
+    QString besideLabFile(const QString &path) const; // a lab file's relative path, resolved
     QString imageDir() const;
+    QString loginKeyCopy() const;
     QemuLaunch launchFor(const GuestImage &image, const QString &accel, const QString &clientKey) const;
+    Result<QemuLaunch> prepareGuestImage(const QString &accel) const;
+    Result<QemuLaunch> prepareOwnDisk(const QString &accel) const;
+    Status waitForOwnSystem(int timeoutMs);
+    QString notReadyMessage(int timeoutMs) const;
     Result<QString> readClientKey() const;
     QString consoleTail(int lines) const;
     qint64 qemuPid() const;

@@ -17,6 +17,35 @@ QString qemuNetdevId(const NodeSpec &node, const QString &ifname)
     return {};
 }
 
+namespace {
+
+QString nicDevice(const QString &model)
+{
+    return model == "virtio"_L1 ? u"virtio-net-pci"_s : model; // "e1000" and "rtl8139" are device names already
+}
+
+// The user's disk, never written: snapshot=on keeps the guest's writes in a temporary overlay. The engine opens
+// the image as the user and QEMU reads it through that descriptor (-add-fd), so a lab file cannot make QEMU,
+// running as root, read a file its user may not.
+QStringList diskArguments(const QemuLaunch &launch)
+{
+    QString file = launch.diskPath;
+    QStringList argv;
+    if (launch.diskFd >= 0) {
+        argv << u"-add-fd"_s << u"fd=%1,set=1,opaque=%2"_s.arg(launch.diskFd).arg(launch.diskPath);
+        file = u"/dev/fdset/1"_s;
+    }
+    argv << u"-drive"_s << u"file=%1,format=%2,if=ide,snapshot=on"_s.arg(file, launch.diskFormat);
+    return argv;
+}
+
+} // namespace
+
+QString diskFormatOf(const QByteArray &header)
+{
+    return header.startsWith("QFI\xfb") ? u"qcow2"_s : u"raw"_s;
+}
+
 QString guestKernelCommandLine(const NodeSpec &node, const QString &clientKey)
 {
     // "ssh-ed25519 AAAA... comment": only the type and the base64 blob travel (no spaces on a kernel command line).
@@ -50,21 +79,27 @@ QStringList qemuArgv(const NodeSpec &node, const QemuLaunch &launch)
     if (launch.accel == "kvm"_L1)
         argv << u"-accel"_s << u"tcg,tb-size=64"_s; // QEMU tries them in order
     argv << u"-machine"_s << u"pc"_s << u"-cpu"_s << u"max"_s << u"-smp"_s << u"1"_s << u"-m"_s
-         << QString::number(node.qemu.memoryMiB) << u"-nodefaults"_s << u"-display"_s << u"none"_s << u"-no-reboot"_s
-         << u"-kernel"_s << launch.image.kernel << u"-initrd"_s << launch.image.initrd << u"-append"_s
-         << guestKernelCommandLine(node, launch.clientKey) << u"-serial"_s << u"file:"_s + launch.consoleLog
-         << u"-qmp"_s << u"unix:"_s + launch.qmpSocket + u",server=on,wait=off"_s << u"-pidfile"_s << launch.pidFile;
+         << QString::number(node.qemu.memoryMiB) << u"-nodefaults"_s << u"-display"_s << u"none"_s << u"-no-reboot"_s;
+    if (node.bootsOwnDisk())
+        argv << diskArguments(launch);
+    else
+        argv << u"-kernel"_s << launch.image.kernel << u"-initrd"_s << launch.image.initrd << u"-append"_s
+             << guestKernelCommandLine(node, launch.clientKey);
+    argv << u"-serial"_s << u"file:"_s + launch.consoleLog << u"-qmp"_s
+         << u"unix:"_s + launch.qmpSocket + u",server=on,wait=off"_s << u"-pidfile"_s << launch.pidFile;
     for (qsizetype i = 0; i < node.interfaces.size(); ++i) {
         const InterfaceSpec &iface = node.interfaces[i];
         const QString index = QString::number(i);
         if (vdeq) {
-            argv << u"-net"_s << u"nic,vlan=%1,model=virtio,macaddr=%2"_s.arg(index, iface.mac) << u"-net"_s
+            argv << u"-net"_s << u"nic,vlan=%1,model=%2,macaddr=%3"_s.arg(index, node.qemu.nicModel, iface.mac)
+                 << u"-net"_s
                  << u"vde,vlan=%1,sock=%2,port=%3"_s.arg(index, launch.switchDir).arg(iface.switchPort);
         } else {
             // PCI slots in the lab file's order, so the NICs appear in the order /init names them by MAC.
             argv << u"-netdev"_s << u"vde,id=n%1,sock=%2,port=%3"_s.arg(index, launch.switchDir).arg(iface.switchPort)
                  << u"-device"_s
-                 << u"virtio-net-pci,netdev=n%1,mac=%2,addr=0x%3"_s.arg(index, iface.mac, QString::number(3 + i, 16));
+                 << u"%1,netdev=n%2,mac=%3,addr=0x%4"_s.arg(
+                        nicDevice(node.qemu.nicModel), index, iface.mac, QString::number(3 + i, 16));
         }
     }
     return argv;

@@ -20,6 +20,11 @@ struct QemuLaunch
     QString pidFile;
     QString clientKey; // the lab's client public key line, "ssh-ed25519 AAAA... comment"
     QString vdeqWrapper; // launch mode "vdeq": the script vdeq runs instead of QEMU (resources/guest/vdeq-qemu.sh)
+
+    // A node booting its own disk (instead of image):
+    QString diskPath; // as the lab file names it, for people reading the command
+    QString diskFormat = QStringLiteral("raw"); // "raw" or "qcow2"
+    int diskFd = -1; // the image opened with the user's permissions, inherited by QEMU; -1: QEMU opens diskPath
 };
 
 // QEMU's id for the netdev behind a node's interface (QMP set_link takes it): "n0" for the first interface.
@@ -28,6 +33,9 @@ QString qemuNetdevId(const NodeSpec &node, const QString &ifname);
 // The guest's identity, read by its /init: hostname, NIC names by MAC, the management address, the client key.
 // Only characters the lab reader admitted reach it. Empty when the client key is not an OpenSSH public key line.
 QString guestKernelCommandLine(const NodeSpec &node, const QString &clientKey);
+
+// How a disk image's first bytes say it is stored: "qcow2" or "raw".
+QString diskFormatOf(const QByteArray &header);
 
 // The full argv: qemu-system-x86_64 ..., or for launch mode "vdeq": vdeq WRAPPER ... with the tutorial's
 // "-net nic,vlan=N -net vde,vlan=N" pairs.

@@ -156,6 +156,41 @@ void SshConnection::settleAfterLogin()
 
 Status SshConnection::authenticate()
 {
+    if (m_target.identityFile.isEmpty())
+        return authenticateWithPassword();
+    Status withKey = authenticateWithKey();
+    if (withKey || m_target.password.isEmpty())
+        return withKey;
+    Status withPassword = authenticateWithPassword();
+    if (!withPassword)
+        return fail(withKey.error() + QStringLiteral("; ") + withPassword.error());
+    return withPassword;
+}
+
+Status SshConnection::authenticateWithPassword()
+{
+    const QString where = m_target.describe();
+    if (m_target.password.isEmpty())
+        return fail(QStringLiteral("%1: no key and no password to log in as %2 with").arg(where, m_target.user));
+    const QByteArray password = m_target.password.toUtf8();
+    switch (ssh_userauth_password(m_session, nullptr, password.constData())) {
+    case SSH_AUTH_SUCCESS:
+        return {};
+    case SSH_AUTH_DENIED:
+    case SSH_AUTH_PARTIAL:
+        return fail(QStringLiteral("%1: sshd on port %2 refused the password of %3 (the lab file's "
+                                   "login.password; does the node allow password logins for %3?)")
+                        .arg(where)
+                        .arg(m_target.port)
+                        .arg(m_target.user));
+    default:
+        return fail(QStringLiteral("%1: password authentication as %2 failed: %3")
+                        .arg(where, m_target.user, QString::fromUtf8(ssh_get_error(m_session))));
+    }
+}
+
+Status SshConnection::authenticateWithKey()
+{
     const QString where = m_target.describe();
     ssh_key raw = nullptr;
     const int imported = ssh_pki_import_privkey_file(

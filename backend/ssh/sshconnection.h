@@ -24,7 +24,8 @@ struct SshTarget
     QString host; // numeric address, e.g. "10.168.255.1"
     quint16 port = 22;
     QString user = QStringLiteral("root");
-    QString identityFile; // private key (OpenSSH format)
+    QString identityFile; // private key (OpenSSH format); empty = log in with the password
+    QString password; // tried when there is no key or the key is refused; never put in a message
     QString pinnedHostKey; // "ssh-ed25519 AAAA...": the only host key accepted
     QString netnsPath; // namespace the connection originates in; empty = our own
     int connectTimeoutMs = 3000;
@@ -80,6 +81,8 @@ public:
 
 private:
     Status authenticate();
+    Status authenticateWithKey();
+    Status authenticateWithPassword();
     void settleAfterLogin();
     QString lostMessage() const;
     std::unique_ptr<SshChannel> startReaper(const QList<SshChannel *> &channels);

@@ -186,6 +186,8 @@ cat > "$R/init" <<'INIT'
 #!/bin/sh
 # pid 1 of a lab node. Its identity comes from the kernel command line, written by the engine from the lab file:
 #   mlab.host=NAME  mlab.nic=MAC,IFNAME (one per NIC)  mlab.mgmt=IFNAME,ADDRESS/LEN  mlab.key=TYPE,BASE64
+#   mlab.pw=CRYPT   root's password hash, which allows password logins (for a disk image made from this guest;
+#                   the engine's own command line never sets it)
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 mount -t devtmpfs dev /dev
 exec </dev/console >/dev/console 2>&1
@@ -194,11 +196,11 @@ mkdir -p /dev/pts /dev/shm
 mount -t devpts -o gid=5,mode=620,ptmxmode=666 devpts /dev/pts
 mount -t tmpfs tmpfs /tmp; mount -t tmpfs tmpfs /run   # mptcpize writes its preload library to /tmp
 for m in $(cat /lib/modules/load-order); do insmod /lib/modules/$m.ko 2>/dev/null || echo "mlab: insmod $m failed"; done
-HOST=node; NICS=""; MGMT=""; KEY=""
+HOST=node; NICS=""; MGMT=""; KEY=""; PW=""
 for a in $(cat /proc/cmdline); do
     case $a in
         mlab.host=*) HOST=${a#*=};; mlab.nic=*) NICS="$NICS ${a#*=}";;
-        mlab.mgmt=*) MGMT=${a#*=};; mlab.key=*) KEY=${a#*=};;
+        mlab.mgmt=*) MGMT=${a#*=};; mlab.key=*) KEY=${a#*=};; mlab.pw=*) PW=${a#*=};;
     esac
 done
 hostname "$HOST"; echo "127.0.1.1 $HOST" >> /etc/hosts
@@ -224,8 +226,10 @@ fi
 # ed25519: RSA key generation takes seconds under TCG.
 dropbearkey -t ed25519 -f /etc/dropbear/dropbear_ed25519_host_key >/dev/null 2>&1
 acpid -c /etc/acpi 2>/dev/null
-# -s: key logins only.
-dropbear -s -r /etc/dropbear/dropbear_ed25519_host_key -p 22 -P /run/dropbear.pid
+# -s: key logins only, unless a password was given.
+LOGINS=-s
+if [ -n "$PW" ]; then echo "root:$PW:19000:0:99999:7:::" > /etc/shadow; LOGINS=; fi
+dropbear $LOGINS -r /etc/dropbear/dropbear_ed25519_host_key -p 22 -P /run/dropbear.pid
 echo "MLAB-HOSTKEY $(dropbearkey -y -f /etc/dropbear/dropbear_ed25519_host_key | grep '^ssh-' | cut -d' ' -f1,2)"
 echo "MLAB-READY $HOST kernel=$(uname -r) uptime=$(cut -d' ' -f1 /proc/uptime) mptcp=$(cat /proc/sys/net/mptcp/enabled)"
 while :; do setsid cttyhack sh -l; sleep 1; done

@@ -51,6 +51,36 @@ std::function<void(QJsonObject &)> withQemu(const QJsonObject &settings, const Q
     };
 }
 
+QString run(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    process.waitForFinished(60000);
+    const QString output = QString::fromUtf8(process.readAll());
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        qWarning("%s failed: %s", qPrintable(program), qPrintable(output));
+    return output;
+}
+
+QByteArray md5Of(const QString &path)
+{
+    return run(u"md5sum"_s, { path }).section(u' ', 0, 0).toLatin1();
+}
+
+// The identity a user's own image carries in its boot configuration, as the lab's guest reads it.
+QStringList identityOf(const QJsonObject &node)
+{
+    QStringList words { u"mlab.host="_s + node.value(u"name"_s).toString() };
+    for (const QJsonValue &value : node.value(u"interfaces"_s).toArray()) {
+        const QJsonObject iface = value.toObject();
+        words << u"mlab.nic="_s + iface.value(u"mac"_s).toString() + u',' + iface.value(u"name"_s).toString();
+        if (iface.value(u"management"_s).toBool())
+            words << u"mlab.mgmt="_s + iface.value(u"name"_s).toString() + u',' + iface.value(u"address"_s).toString();
+    }
+    return words;
+}
+
 QJsonObject nodeStatus(const QJsonObject &status, const QString &name)
 {
     for (const QJsonValue &node : status.value(u"nodes"_s).toArray()) {
@@ -70,6 +100,7 @@ private slots:
     void initTestCase();
     void seedLabSurvivesCutAndUnplug();
     void vdeqNodeInAMixedLabSurvivesItsEngine();
+    void ownDiskNodesLogInWithPasswordAndKey();
     void badInputsLeaveNothingRunning_data();
     void badInputsLeaveNothingRunning();
 
@@ -225,6 +256,77 @@ void TestQemuLab::vdeqNodeInAMixedLabSurvivesItsEngine()
     const CliResult down = lab.cli({ u"down"_s, u"--lab"_s, lab.labName() }, 60000);
     QVERIFY2(down.exitCode == 0, qPrintable(down.out + down.err));
     QVERIFY2(lab.leftovers().isEmpty(), qPrintable(lab.leftovers().join(u'\n')));
+}
+
+// Two VMs on disk images of their own, as a user brings the tutorial's OpenWRT test01.img: the engine learns
+// nothing from their consoles, finds them ready when sshd shows its host key, and logs in as the lab file says:
+// NodeA as root with a password, NodeB with the user's own key. The images are never written.
+void TestQemuLab::ownDiskNodesLogInWithPasswordAndKey()
+{
+    QTemporaryDir dir;
+    const QString key = dir.path() + u"/user-key"_s;
+    run(u"ssh-keygen"_s, { u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-f"_s, key });
+    QFile publicKey(key + u".pub"_s);
+    QVERIFY(publicKey.open(QIODevice::ReadOnly));
+    const QStringList keyWords = QString::fromUtf8(publicKey.readAll()).split(u' ');
+    const QString password = u"cable-pulled-42"_s;
+    const QString hash = run(u"openssl"_s, { u"passwd"_s, u"-6"_s, password }).trimmed();
+    QVERIFY2(hash.startsWith(u"$6$"_s), qPrintable(hash));
+
+    const QString diskA = dir.path() + u"/nodeA.img"_s;
+    const QString diskB = dir.path() + u"/nodeB.img"_s;
+    auto ownDisks = [&](QJsonObject &lab) {
+        QJsonArray nodes = lab.value(u"nodes"_s).toArray();
+        for (auto node : nodes) {
+            QJsonObject object = node.toObject();
+            const bool isA = object.value(u"name"_s).toString() == u"NodeA"_s;
+            QStringList identity = identityOf(object);
+            identity << (isA ? QString(u"mlab.pw="_s + hash) : QString(u"mlab.key="_s + keyWords[0] + u',' + keyWords[1]));
+            run(QStringLiteral(MPTCPLAB_SOURCE_DIR "/tests/integration/make-own-disk.sh"),
+                QStringList { kGuest, isA ? diskA : diskB } + identity);
+            const QJsonObject login = isA ? QJsonObject { { u"password"_s, password } }
+                                          : QJsonObject { { u"user"_s, u"root"_s }, { u"identityFile"_s, key } };
+            object.insert(u"qemu"_s, QJsonObject { { u"disk"_s, isA ? diskA : diskB }, { u"login"_s, login } });
+            node = object;
+        }
+        lab.insert(u"nodes"_s, nodes);
+    };
+    LabHarness lab(u"itqdisk"_s, u"50mbit"_s, u"seed-qemu.json"_s, ownDisks);
+    QVERIFY(QFile::exists(diskA) && QFile::exists(diskB));
+    const QByteArray before = md5Of(diskA);
+    QElapsedTimer clock;
+    clock.start();
+    const CliResult up = lab.cli({ u"up"_s, u"--lab"_s, lab.labFile() }, 240000);
+    QVERIFY2(up.exitCode == 0, qPrintable(up.out + up.err));
+    qInfo("two VMs on their own disks up in %.1f s", double(clock.elapsed()) / 1000);
+
+    const QJsonObject status = lab.status();
+    QCOMPARE(nodeStatus(status, u"NodeA"_s).value(u"disk"_s).toString(), diskA);
+    QCOMPARE(nodeStatus(status, u"NodeB"_s).value(u"vmState"_s).toString(), u"running"_s);
+    QCOMPARE(lab.exec(u"NodeA"_s, u"hostname"_s).trimmed(), u"NodeA"_s);
+    QCOMPARE(lab.exec(u"NodeB"_s, u"hostname"_s).trimmed(), u"NodeB"_s);
+    // NodeB has only the user's key; NodeA only the password (its authorized_keys is empty).
+    QCOMPARE(lab.exec(u"NodeA"_s, u"cat /root/.ssh/authorized_keys 2>/dev/null | wc -c"_s).trimmed(), u"0"_s);
+
+    const int server = lab.startIperfServer(u"NodeB"_s);
+    QVERIFY(server > 0);
+    QThread::msleep(300);
+    int exitCode = -1;
+    const QString iperf = lab.exec(u"NodeA"_s, u"mptcpize run iperf -c 10.168.1.2 -t 3 -y C"_s, &exitCode);
+    lab.stopProcess(u"NodeB"_s, server);
+    QVERIFY2(exitCode == 0, qPrintable(iperf));
+    const qint64 bitsPerSecond = iperf.trimmed().section(u'\n', -1).section(u',', -1).toLongLong();
+    qInfo("own-disk VMs, MPTCP: %.1f Mbit/s", double(bitsPerSecond) / 1e6);
+    QVERIFY2(bitsPerSecond > 1000000, qPrintable(iperf));
+
+    const QString transcript = lab.cli({ u"--lab"_s, lab.labName(), u"transcript"_s }).out;
+    QVERIFY2(transcript.contains(u"ssh-keyscan"_s) && transcript.contains(u"-add-fd fd="_s), qPrintable(transcript));
+    QVERIFY2(!transcript.contains(password), "the password must never reach the transcript");
+
+    const CliResult down = lab.cli({ u"down"_s, u"--lab"_s, lab.labName() }, 60000);
+    QVERIFY2(down.exitCode == 0, qPrintable(down.out + down.err));
+    QVERIFY2(lab.leftovers().isEmpty(), qPrintable(lab.leftovers().join(u'\n')));
+    QCOMPARE(md5Of(diskA), before); // snapshot=on: the guest's writes never reached the user's image
 }
 
 void TestQemuLab::badInputsLeaveNothingRunning_data()

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QtTest>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -101,6 +102,18 @@ void TestReadFileAs::permissions()
         QVERIFY(!read.ok());
         QCOMPARE(read.error(), error);
     }
+    // openFileAs answers the same, and its descriptor reads the file.
+    const Result<int> opened = openFileAs(path, { kNobody, kNogroup });
+    if (error.isEmpty()) {
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        QFile viaDescriptor;
+        QVERIFY(viaDescriptor.open(*opened, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle));
+        QVERIFY2(::fcntl(*opened, F_GETFD) & FD_CLOEXEC, "the descriptor must not leak into commands the engine runs");
+        QCOMPARE(viaDescriptor.readAll(), content);
+    } else {
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error(), error);
+    }
     // The file stays readable to root itself: nothing of this process changed.
     QVERIFY(QFile(path).open(QIODevice::ReadOnly));
 }
@@ -116,6 +129,8 @@ void TestReadFileAs::fifoIsRefusedWithoutWaiting()
     clock.start();
     const Result<QByteArray> read = readFileAs(path, { kNobody, kNogroup }, 1024);
     QCOMPARE(read.error(), QStringLiteral("not a regular file"));
+    QCOMPARE(openFileAs(path, { kNobody, kNogroup }).error(), QStringLiteral("not a regular file"));
+    QCOMPARE(openFileAs(QStringLiteral("/dev/null"), { kNobody, kNogroup }).error(), QStringLiteral("not a regular file"));
     QVERIFY2(clock.elapsed() < 2000, "opening a FIFO must not wait for a writer");
 }
 

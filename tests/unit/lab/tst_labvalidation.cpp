@@ -275,12 +275,42 @@ void TestLabValidation::badSeedVariant_data()
     row("qemu unknown accelerator",
         R"([{"op":"replace","path":"/nodes/1/kind","value":"qemu"},{"op":"add","path":"/nodes/1/qemu","value":{"accel":"hvf"}}])",
         "/nodes/1/qemu/accel", R"("hvf")", R"("auto" (KVM when it works, else TCG), "kvm" or "tcg")");
+    row("qemu image with a final newline",
+        R"([{"op":"replace","path":"/nodes/0/kind","value":"qemu"},{"op":"add","path":"/nodes/0/qemu","value":{"image":"/tmp/guest\n"}}])",
+        "/nodes/0/qemu/image", R"("/tmp/guest\n")", "letters, digits and . _ + - / only");
+    row("qemu disk and image both",
+        R"([{"op":"replace","path":"/nodes/0/kind","value":"qemu"},{"op":"add","path":"/nodes/0/qemu","value":{"image":"/g","disk":"/d.img","login":{"password":"x"}}}])",
+        "/nodes/0/qemu/disk", R"("/d.img")", R"("image" or "disk", not both)");
+    row("qemu disk without a login",
+        R"([{"op":"replace","path":"/nodes/0/kind","value":"qemu"},{"op":"add","path":"/nodes/0/qemu","value":{"disk":"/d.img"}}])",
+        "/nodes/0/qemu/login", "(no login)", "how the engine logs in to the disk's system");
+    row("qemu login without a disk",
+        R"([{"op":"replace","path":"/nodes/0/kind","value":"qemu"},{"op":"add","path":"/nodes/0/qemu","value":{"login":{"password":"x"}}}])",
+        "/nodes/0/qemu/login", "(a login without a disk)", R"("login" only with "disk")");
+    row("qemu login with neither key nor password",
+        R"([{"op":"replace","path":"/nodes/0/kind","value":"qemu"},{"op":"add","path":"/nodes/0/qemu","value":{"disk":"/d.img","login":{"user":"root"}}}])",
+        "/nodes/0/qemu/login/password", "(neither given)", R"("password" or "identityFile")");
+    row("qemu login user with a space",
+        R"([{"op":"replace","path":"/nodes/0/kind","value":"qemu"},{"op":"add","path":"/nodes/0/qemu","value":{"disk":"/d.img","login":{"user":"root -oProxyCommand=x","password":"x"}}}])",
+        "/nodes/0/qemu/login/user", R"("root -oProxyCommand=x")", "a user name of lower-case letters");
+    row("qemu login password with a newline, not shown",
+        R"([{"op":"replace","path":"/nodes/0/kind","value":"qemu"},{"op":"add","path":"/nodes/0/qemu","value":{"disk":"/d.img","login":{"password":"pass\nword"}}}])",
+        "/nodes/0/qemu/login/password", "(9 characters, not shown)", "no control characters");
+    row("qemu login identity file outside safe characters",
+        R"([{"op":"replace","path":"/nodes/0/kind","value":"qemu"},{"op":"add","path":"/nodes/0/qemu","value":{"disk":"/d.img","login":{"identityFile":"../../root/.ssh/id_rsa"}}}])",
+        "/nodes/0/qemu/login/identityFile", R"("../../root/.ssh/id_rsa")", R"(no "..")");
+    row("qemu login host key not a key line",
+        R"([{"op":"replace","path":"/nodes/0/kind","value":"qemu"},{"op":"add","path":"/nodes/0/qemu","value":{"disk":"/d.img","login":{"password":"x","hostKey":"ssh-dss AAAA"}}}])",
+        "/nodes/0/qemu/login/hostKey", R"("ssh-dss AAAA")", "OpenSSH public key line");
+    row("qemu unknown NIC model",
+        R"([{"op":"replace","path":"/nodes/0/kind","value":"qemu"},{"op":"add","path":"/nodes/0/qemu","value":{"nic":"ne2k"}}])",
+        "/nodes/0/qemu/nic", R"("ne2k")", R"("virtio", "e1000" or "rtl8139")");
     row("qemu boot timeout too long",
         R"([{"op":"replace","path":"/nodes/1/kind","value":"qemu"},{"op":"add","path":"/nodes/1/qemu","value":{"bootTimeout":3600}}])",
         "/nodes/1/qemu/bootTimeout", "out of range (got 3600", "5..600");
     row("qemu unknown key",
         R"([{"op":"replace","path":"/nodes/1/kind","value":"qemu"},{"op":"add","path":"/nodes/1/qemu","value":{"ram":256}}])",
-        "/nodes/1/qemu/ram", R"("ram")", "one of image, memory, launch, accel, bootTimeout");
+        "/nodes/1/qemu/ram", R"("ram")", "one of image, disk, login, nic, memory, launch, accel, bootTimeout");
     row("unknown MPTCP profile", R"([{"op":"replace","path":"/nodes/0/mptcp/profile","value":"mptcpv0"}])",
         "/nodes/0/mptcp/profile", R"("mptcpv0")", R"("upstream" or "legacy")");
     row("subflows above 8", R"([{"op":"replace","path":"/nodes/0/mptcp/subflows","value":9}])",

@@ -52,6 +52,7 @@ private slots:
     void rejects();
     void runsWhatTheEngineWouldRun();
     void loginCommand();
+    void ownDiskNodesLogInAsTheirLoginSays();
 };
 
 void TestScript::loginCommand()
@@ -181,6 +182,61 @@ void TestScript::runsWhatTheEngineWouldRun()
         ssh + u" root@10.168.255.2: ip mptcp endpoint show"_s,
     };
     QCOMPARE(QString::fromUtf8(log.readAll()).split(u'\n', Qt::SkipEmptyParts), expected);
+}
+
+// A VM on its own disk has its own accounts: the login command and the script's on_node use its login's user,
+// and the engine's copy of its key, or no key at all for a password (ssh then asks for it).
+void TestScript::ownDiskNodesLogInAsTheirLoginSays()
+{
+    Lab lab = test::seedLab();
+    for (NodeSpec &node : lab.nodes) {
+        node.kind = u"qemu"_s;
+        node.qemu.disk = u"/srv/images/"_s + node.name + u".img"_s;
+    }
+    lab.nodes[0].qemu.login.password = u"secret"_s;
+    lab.nodes[1].qemu.login.user = u"admin"_s;
+    lab.nodes[1].qemu.login.identityFile = u"keys/admin"_s;
+    ScriptSshOptions ssh = sshOptions();
+    ssh.nodesDir = u"/run/mlab/seed/private/nodes"_s;
+
+    const Result<QStringList> withPassword = nodeLoginCommand(lab, u"NodeA"_s, ssh);
+    QVERIFY2(withPassword.ok(), qPrintable(withPassword.error()));
+    QCOMPARE(*withPassword,
+        QStringList({ u"ip"_s, u"netns"_s, u"exec"_s, u"mlab-seed-mgmt"_s, u"ssh"_s, u"-o"_s,
+            u"UserKnownHostsFile=/run/mlab/seed/known hosts"_s, u"-o"_s, u"StrictHostKeyChecking=yes"_s,
+            u"root@10.168.255.1"_s }));
+    const Result<QStringList> withKey = nodeLoginCommand(lab, u"NodeB"_s, ssh);
+    QVERIFY2(withKey.ok(), qPrintable(withKey.error()));
+    QVERIFY(withKey->contains(u"admin@10.168.255.2"_s));
+    QCOMPARE(withKey->value(withKey->indexOf(u"-i"_s) + 1), u"/run/mlab/seed/private/nodes/NodeB/login-key"_s);
+
+    QTemporaryDir dir;
+    QVERIFY(writeExecutable(dir.filePath(u"ip"_s), fakeIp));
+    QVERIFY(writeExecutable(dir.filePath(u"ssh"_s), fakeSsh));
+    QMap<QString, QList<Command>> nodes;
+    for (const QString &name : { u"NodeA"_s, u"NodeB"_s })
+        nodes.insert(name, { nodeCommand(name, { u"hostname"_s }, u"who"_s) });
+    const Result<QString> script = exportScript(lab, {}, nodes, ssh);
+    QVERIFY2(script.ok(), script.ok() ? "" : qPrintable(script.error()));
+    QVERIFY(!script->contains(u"secret"_s)); // the password stays in the lab file
+    const QString path = dir.filePath(u"lab.sh"_s);
+    QVERIFY(writeExecutable(path, script->toUtf8()));
+    QProcess sh;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"PATH"_s, dir.path() + u':' + env.value(u"PATH"_s));
+    env.insert(u"LOG"_s, dir.filePath(u"log"_s));
+    sh.setProcessEnvironment(env);
+    sh.start(u"/bin/sh"_s, { path });
+    QVERIFY(sh.waitForFinished(10000));
+    QVERIFY2(sh.exitCode() == 0, sh.readAllStandardError().constData());
+    QFile log(dir.filePath(u"log"_s));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QString opts = u"[UserKnownHostsFile=/run/mlab/seed/known hosts][StrictHostKeyChecking=yes]"_s;
+    QCOMPARE(QString::fromUtf8(log.readAll()).split(u'\n', Qt::SkipEmptyParts),
+        QStringList({ u"netns mlab-seed-mgmt"_s, u"ssh key= "_s + opts + u" root@10.168.255.1: hostname"_s,
+            u"netns mlab-seed-mgmt"_s,
+            u"ssh key=/run/mlab/seed/private/nodes/NodeB/login-key "_s + opts
+                + u"[BatchMode=yes] admin@10.168.255.2: hostname"_s }));
 }
 
 QTEST_GUILESS_MAIN(TestScript)
