@@ -220,6 +220,73 @@
         <source>amber halo: up, but its traffic stalled</source>
         <translation>alone ambra: attivo, ma il traffico è in stallo</translation>
     </message>
+    <message>
+        <source>QEMU virtual machine: %1 MiB, launch %2, accelerator %3 (from the lab file)</source>
+        <translation>Macchina virtuale QEMU: %1 MiB, lancio %2, acceleratore %3 (dal file del laboratorio)</translation>
+    </message>
+    <message>
+        <source>Its state, kernel and boot time show once the lab is up.</source>
+        <translation>Stato, kernel e tempo di avvio compaiono quando il laboratorio è avviato.</translation>
+    </message>
+    <message>
+        <source>KVM (hardware virtualisation)</source>
+        <translation>KVM (virtualizzazione hardware)</translation>
+    </message>
+    <message>
+        <source>TCG (software emulation, slower)</source>
+        <translation>TCG (emulazione software, più lenta)</translation>
+    </message>
+    <message>
+        <source>%1 s from QEMU&apos;s start to SSH</source>
+        <translation>%1 s dalla partenza di QEMU all&apos;SSH pronto</translation>
+    </message>
+    <message>
+        <source>not booted yet</source>
+        <translation>non ancora completato</translation>
+    </message>
+    <message>
+        <source>VM state: %1</source>
+        <extracomment>the run state QEMU reports for the VM (&quot;running&quot;, &quot;paused&quot;, &quot;shutdown&quot;...)</extracomment>
+        <translation>Stato della VM: %1</translation>
+    </message>
+    <message>
+        <source>Accelerator: %1</source>
+        <translation>Acceleratore: %1</translation>
+    </message>
+    <message>
+        <source>Kernel: %1</source>
+        <translation>Kernel: %1</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>non ancora noto</translation>
+    </message>
+    <message>
+        <source>Memory: %1 MiB</source>
+        <translation>Memoria: %1 MiB</translation>
+    </message>
+    <message>
+        <source>Launch: %1</source>
+        <translation>Modalità di lancio: %1</translation>
+    </message>
+    <message>
+        <source>Boot: %1</source>
+        <translation>Avvio: %1</translation>
+    </message>
+    <message>
+        <source>Console log: %1</source>
+        <translation>Log della console: %1</translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <extracomment>badge of a QEMU node on the canvas, before QEMU has chosen its accelerator</extracomment>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <source>VM · %1</source>
+        <extracomment>badge of a QEMU node on the canvas; %1 is its accelerator, KVM or TCG</extracomment>
+        <translation>VM · %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

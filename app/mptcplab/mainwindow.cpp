@@ -268,6 +268,8 @@ void MainWindow::connectSession()
         if (!reason.isEmpty())
             showMessage(reason, phase == QLatin1String("damaged"));
         const bool ready = phase == QLatin1String("ready");
+        if (phase == QLatin1String("down"))
+            m_scene->forgetVmDetails(); // no status comes once the engine has gone
         m_scenario->setLabReady(ready);
         m_console->setLabReady(ready);
         if (ready)
