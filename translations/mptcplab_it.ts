@@ -329,6 +329,45 @@ Riga di comando: mptcplab-cli --help.</translation>
     </message>
 </context>
 <context>
+    <name>mlab::ConsoleLogDialog</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Console log of %1</source>
+        <translation>Log della console di %1</translation>
+    </message>
+    <message>
+        <source>Read the console log again: the VM keeps writing to it</source>
+        <translation>Rileggi il log della console: la VM continua a scriverci</translation>
+    </message>
+    <message>
+        <source>Read the console log again (%1)</source>
+        <translation>Rileggi il log della console (%1)</translation>
+    </message>
+    <message>
+        <source>Reading the console log of %1...</source>
+        <translation>Lettura del log della console di %1...</translation>
+    </message>
+    <message>
+        <source>The newest %1 of %2 (%3 in all), read at %4</source>
+        <translation>Gli ultimi %1 di %2 (%3 in tutto), letti alle %4</translation>
+    </message>
+    <message>
+        <source>%1 (%2), read at %3</source>
+        <translation>%1 (%2), letto alle %3</translation>
+    </message>
+    <message>
+        <source>(the VM has written nothing to its console yet)</source>
+        <translation>(la VM non ha ancora scritto nulla sulla sua console)</translation>
+    </message>
+    <message>
+        <source>Cannot read the console log of %1: %2</source>
+        <translation>Impossibile leggere il log della console di %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>mlab::EndpointsView</name>
     <message numerus="yes">
         <source>%1 (%n line(s) not understood)</source>
@@ -812,6 +851,22 @@ Riga di comando: mptcplab-cli --help.</translation>
     <message>
         <source>Log in to the node in a terminal window of the desktop, over the lab&apos;s SSH</source>
         <translation>Accedi al nodo in una finestra di terminale del desktop, tramite l&apos;SSH del laboratorio</translation>
+    </message>
+    <message>
+        <source>Open console log</source>
+        <translation>Apri il log della console</translation>
+    </message>
+    <message>
+        <source>Show what the VM&apos;s kernel and init printed on its serial console</source>
+        <translation>Mostra ciò che il kernel e l&apos;init della VM hanno scritto sulla console seriale</translation>
+    </message>
+    <message>
+        <source>Show the VM&apos;s serial console log (%1)</source>
+        <translation>Mostra il log della console seriale della VM (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is not a VM: only a VM has a serial console log</source>
+        <translation>%1 non è una VM: solo una VM ha un log della console seriale</translation>
     </message>
 </context>
 <context>
