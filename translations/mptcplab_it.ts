@@ -220,6 +220,73 @@
         <source>amber halo: up, but its traffic stalled</source>
         <translation>alone ambra: attivo, ma il traffico è in stallo</translation>
     </message>
+    <message>
+        <source>QEMU virtual machine: %1 MiB, launch %2, accelerator %3 (from the lab file)</source>
+        <translation>Macchina virtuale QEMU: %1 MiB, lancio %2, acceleratore %3 (dal file del laboratorio)</translation>
+    </message>
+    <message>
+        <source>Its state, kernel and boot time show once the lab is up.</source>
+        <translation>Stato, kernel e tempo di avvio compaiono quando il laboratorio è avviato.</translation>
+    </message>
+    <message>
+        <source>KVM (hardware virtualisation)</source>
+        <translation>KVM (virtualizzazione hardware)</translation>
+    </message>
+    <message>
+        <source>TCG (software emulation, slower)</source>
+        <translation>TCG (emulazione software, più lenta)</translation>
+    </message>
+    <message>
+        <source>%1 s from QEMU&apos;s start to SSH</source>
+        <translation>%1 s dalla partenza di QEMU all&apos;SSH pronto</translation>
+    </message>
+    <message>
+        <source>not booted yet</source>
+        <translation>non ancora completato</translation>
+    </message>
+    <message>
+        <source>VM state: %1</source>
+        <extracomment>the run state QEMU reports for the VM (&quot;running&quot;, &quot;paused&quot;, &quot;shutdown&quot;...)</extracomment>
+        <translation>Stato della VM: %1</translation>
+    </message>
+    <message>
+        <source>Accelerator: %1</source>
+        <translation>Acceleratore: %1</translation>
+    </message>
+    <message>
+        <source>Kernel: %1</source>
+        <translation>Kernel: %1</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>non ancora noto</translation>
+    </message>
+    <message>
+        <source>Memory: %1 MiB</source>
+        <translation>Memoria: %1 MiB</translation>
+    </message>
+    <message>
+        <source>Launch: %1</source>
+        <translation>Modalità di lancio: %1</translation>
+    </message>
+    <message>
+        <source>Boot: %1</source>
+        <translation>Avvio: %1</translation>
+    </message>
+    <message>
+        <source>Console log: %1</source>
+        <translation>Log della console: %1</translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <extracomment>badge of a QEMU node on the canvas, before QEMU has chosen its accelerator</extracomment>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <source>VM · %1</source>
+        <extracomment>badge of a QEMU node on the canvas; %1 is its accelerator, KVM or TCG</extracomment>
+        <translation>VM · %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -259,6 +326,45 @@ Riga di comando: mptcplab-cli --help.</translation>
     <message>
         <source>mptcplab-cli was not found next to %1 nor on PATH: it starts the lab&apos;s engine. Reinstall MPTCP Lab (cmake --install).</source>
         <translation>mptcplab-cli non è stato trovato accanto a %1 né nel PATH: serve ad avviare il motore del laboratorio. Reinstalla MPTCP Lab (cmake --install).</translation>
+    </message>
+</context>
+<context>
+    <name>mlab::ConsoleLogDialog</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Console log of %1</source>
+        <translation>Log della console di %1</translation>
+    </message>
+    <message>
+        <source>Read the console log again: the VM keeps writing to it</source>
+        <translation>Rileggi il log della console: la VM continua a scriverci</translation>
+    </message>
+    <message>
+        <source>Read the console log again (%1)</source>
+        <translation>Rileggi il log della console (%1)</translation>
+    </message>
+    <message>
+        <source>Reading the console log of %1...</source>
+        <translation>Lettura del log della console di %1...</translation>
+    </message>
+    <message>
+        <source>The newest %1 of %2 (%3 in all), read at %4</source>
+        <translation>Gli ultimi %1 di %2 (%3 in tutto), letti alle %4</translation>
+    </message>
+    <message>
+        <source>%1 (%2), read at %3</source>
+        <translation>%1 (%2), letto alle %3</translation>
+    </message>
+    <message>
+        <source>(the VM has written nothing to its console yet)</source>
+        <translation>(la VM non ha ancora scritto nulla sulla sua console)</translation>
+    </message>
+    <message>
+        <source>Cannot read the console log of %1: %2</source>
+        <translation>Impossibile leggere il log della console di %1: %2</translation>
     </message>
 </context>
 <context>
@@ -745,6 +851,22 @@ Riga di comando: mptcplab-cli --help.</translation>
     <message>
         <source>Log in to the node in a terminal window of the desktop, over the lab&apos;s SSH</source>
         <translation>Accedi al nodo in una finestra di terminale del desktop, tramite l&apos;SSH del laboratorio</translation>
+    </message>
+    <message>
+        <source>Open console log</source>
+        <translation>Apri il log della console</translation>
+    </message>
+    <message>
+        <source>Show what the VM&apos;s kernel and init printed on its serial console</source>
+        <translation>Mostra ciò che il kernel e l&apos;init della VM hanno scritto sulla console seriale</translation>
+    </message>
+    <message>
+        <source>Show the VM&apos;s serial console log (%1)</source>
+        <translation>Mostra il log della console seriale della VM (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is not a VM: only a VM has a serial console log</source>
+        <translation>%1 non è una VM: solo una VM ha un log della console seriale</translation>
     </message>
 </context>
 <context>

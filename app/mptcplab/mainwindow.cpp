@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "consolelogwindows.h"
 #include "labactions.h"
 #include "layoutsaver.h"
 #include "presentation.h"
@@ -145,9 +146,15 @@ void MainWindow::buildDocks()
     m_steps = new StepPanel(this);
     m_scenario = new ScenarioPanel(lab, this);
     QStringList nodes;
-    for (const NodeSpec &node : lab.nodes)
+    QStringList virtualMachines;
+    for (const NodeSpec &node : lab.nodes) {
         nodes << node.name;
+        if (node.kind == QLatin1String("qemu"))
+            virtualMachines << node.name;
+    }
     m_console = new NodeConsole(nodes, this);
+    m_console->setVirtualMachines(virtualMachines);
+    m_consoleLogs = new ConsoleLogWindows(m_session, this);
 
     auto dock = [this](QWidget *view, const QString &name, Qt::DockWidgetArea area) {
         auto *widget = new QDockWidget(this);
@@ -256,6 +263,7 @@ void MainWindow::connectViews()
     });
     connect(m_console, &NodeConsole::cancelRequested, this, [this] { m_session->cancelExec(m_consoleRequest); });
     connect(m_console, &NodeConsole::terminalRequested, this, &MainWindow::openTerminal);
+    connect(m_console, &NodeConsole::consoleLogRequested, m_consoleLogs, &ConsoleLogWindows::open);
     connect(m_plotControls, &PlotControls::statusMessage, this, [this](const QString &text) { showMessage(text); });
 }
 
@@ -268,6 +276,8 @@ void MainWindow::connectSession()
         if (!reason.isEmpty())
             showMessage(reason, phase == QLatin1String("damaged"));
         const bool ready = phase == QLatin1String("ready");
+        if (phase == QLatin1String("down"))
+            m_scene->forgetVmDetails(); // no status comes once the engine has gone
         m_scenario->setLabReady(ready);
         m_console->setLabReady(ready);
         if (ready)

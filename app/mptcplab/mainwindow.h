@@ -11,6 +11,7 @@ class QWidget;
 
 namespace mlab {
 
+class ConsoleLogWindows;
 class LabActions;
 class LayoutSaver;
 class NodeConsole;
@@ -78,6 +79,7 @@ private:
     StepPanel *m_steps = nullptr;
     ScenarioPanel *m_scenario = nullptr;
     NodeConsole *m_console = nullptr;
+    ConsoleLogWindows *m_consoleLogs = nullptr;
     QWidget *m_banner = nullptr; // shown while the engine is lost: what happened and the ways out
     QLabel *m_bannerText = nullptr;
     QLabel *m_engineLabel = nullptr;

@@ -375,6 +375,16 @@ void LabSession::run(const QString &node, const QString &command, RunHandler han
         });
 }
 
+void LabSession::fetchConsoleLog(const QString &node, int maxBytes, ConsoleLogHandler handler)
+{
+    if (m_engineState != EngineState::Connected || !m_connection) {
+        handler(false, {}, tr("lab %1 is not running").arg(m_lab.name));
+        return;
+    }
+    m_connection->call(u"consoleLog"_s, { { u"node"_s, node }, { u"maxBytes"_s, maxBytes } },
+        [handler](const EngineReply &reply) { handler(reply.ok, reply.result.toObject(), reply.message); });
+}
+
 void LabSession::cancelExec(qint64 requestId)
 {
     if (m_connection)

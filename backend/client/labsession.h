@@ -65,6 +65,11 @@ public:
     // false when it could not run (error says why); a command that ran and failed has ok true and its status.
     using RunHandler = std::function<void(bool ok, int exitStatus, const QString &output, const QString &error)>;
     void run(const QString &node, const QString &command, RunHandler handler);
+    // The newest maxBytes of a VM node's serial console log, which only the engine can read (it is root's). log
+    // is the engine's consoleLog result ({node, path, text, sizeBytes, truncated}); ok is false when it could not
+    // be read (error says why). Called right away when there is no engine to ask.
+    using ConsoleLogHandler = std::function<void(bool ok, const QJsonObject &log, const QString &error)>;
+    void fetchConsoleLog(const QString &node, int maxBytes, ConsoleLogHandler handler);
 
 Q_SIGNALS:
     void engineStateChanged(mlab::LabSession::EngineState state, const QString &reason);

@@ -22,6 +22,8 @@ using api::ParamSpec;
 namespace {
 
 constexpr int MaxExecTimeoutMs = 3600 * 1000;
+// A reply well under the engine's event budget, so events queued behind it are not dropped.
+constexpr int MaxConsoleLogBytes = 1024 * 1024;
 
 QJsonObject stepJson(const LabStep &step)
 {
@@ -65,6 +67,10 @@ const QHash<QString, EngineServer::Method> &EngineServer::methods() const
                     ParamSpec::string(QStringLiteral("command"), true, 64 * 1024),
                     ParamSpec::integer(QStringLiteral("timeoutMs"), false, 1, MaxExecTimeoutMs),
                     ParamSpec::boolean(QStringLiteral("stream")) } } },
+        { QStringLiteral("consoleLog"),
+            { &EngineServer::consoleLog,
+                { ParamSpec::string(QStringLiteral("node"), true, 64),
+                    ParamSpec::integer(QStringLiteral("maxBytes"), false, 1, MaxConsoleLogBytes) } } },
         { QStringLiteral("cancel"),
             { &EngineServer::cancel, { ParamSpec::requestId(QStringLiteral("requestId"), true) } } },
         { QStringLiteral("subscribe"),

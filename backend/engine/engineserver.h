@@ -73,6 +73,8 @@ private:
     void onLabThread(const Pending &pending, std::function<std::pair<bool, QJsonValue>()> work,
         const QString &failureCode = api::code::failed);
     bool labIsReady(const Pending &pending);
+    // The lab's node of that name, or null after answering unknown-node.
+    const NodeSpec *nodeOrError(const Pending &pending, const QString &node);
     // breakMode: the mode of a break; nullopt for a restore.
     void changeLink(const Pending &pending, const QString &link, const std::optional<QString> &breakMode);
 
@@ -84,6 +86,7 @@ private:
     void restoreLink(ServerPeer *peer, const api::Request &request);
     void exec(ServerPeer *peer, const api::Request &request);
     void cancel(ServerPeer *peer, const api::Request &request);
+    void consoleLog(ServerPeer *peer, const api::Request &request);
     void subscribe(ServerPeer *peer, const api::Request &request);
     void unsubscribe(ServerPeer *peer, const api::Request &request);
     void transcript(ServerPeer *peer, const api::Request &request);

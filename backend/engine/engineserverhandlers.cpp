@@ -3,8 +3,10 @@
 #include "engine/engineserver.h"
 
 #include "core/transcript.h"
+#include "engine/consolelog.h"
 #include "engine/execservice.h"
 #include "engine/labcontroller.h"
+#include "engine/runtimedir.h"
 #include "engine/serverpeer.h"
 #include "engine/telemetryhub.h"
 #include "engine/trafficservice.h"
@@ -19,6 +21,7 @@ namespace mlab {
 
 namespace {
 constexpr int DefaultExecTimeoutMs = 30000;
+constexpr int DefaultConsoleLogBytes = 64 * 1024;
 } // namespace
 
 void EngineServer::hello(ServerPeer *peer, const api::Request &request)
@@ -146,20 +149,26 @@ void EngineServer::changeLink(const Pending &pending, const QString &link, const
     });
 }
 
+const NodeSpec *EngineServer::nodeOrError(const Pending &pending, const QString &node)
+{
+    if (const NodeSpec *spec = m_lab.nodeNamed(node))
+        return spec;
+    QStringList names;
+    for (const NodeSpec &spec : m_lab.nodes)
+        names << spec.name;
+    finishError(pending,
+        { api::code::unknownNode,
+            QStringLiteral("no node \"%1\" in lab %2 (nodes: %3)")
+                .arg(node, m_lab.name, names.join(QStringLiteral(", "))) });
+    return nullptr;
+}
+
 void EngineServer::exec(ServerPeer *peer, const api::Request &request)
 {
     const Pending pending { peer, request.id };
     const QString node = request.params.value(QStringLiteral("node")).toString();
-    if (!m_lab.nodeNamed(node)) {
-        QStringList names;
-        for (const NodeSpec &spec : m_lab.nodes)
-            names << spec.name;
-        finishError(pending,
-            { api::code::unknownNode,
-                QStringLiteral("no node \"%1\" in lab %2 (nodes: %3)")
-                    .arg(node, m_lab.name, names.join(QStringLiteral(", "))) });
+    if (!nodeOrError(pending, node))
         return;
-    }
     if (!labIsReady(pending))
         return;
     if (!m_exec->hasNode(node)) {
@@ -222,6 +231,35 @@ void EngineServer::cancel(ServerPeer *peer, const api::Request &request)
         return;
     }
     finish(pending, QJsonObject { { QStringLiteral("cancelled"), true } });
+}
+
+void EngineServer::consoleLog(ServerPeer *peer, const api::Request &request)
+{
+    const Pending pending { peer, request.id };
+    const QString node = request.params.value(QStringLiteral("node")).toString();
+    const NodeSpec *spec = nodeOrError(pending, node);
+    if (!spec)
+        return;
+    if (spec->kind != QLatin1String("qemu")) {
+        finishError(pending,
+            { api::code::badParams,
+                QStringLiteral("%1 is a %2 node: only a QEMU node has a serial console log").arg(node, spec->kind) });
+        return;
+    }
+    if (!labIsReady(pending))
+        return;
+    const qint64 maxBytes = request.params.value(QStringLiteral("maxBytes")).toInteger(DefaultConsoleLogBytes);
+    // A bounded read of a file on the runtime tmpfs: short enough for this thread.
+    const QString path = consoleLogPath(RuntimeDir(m_lab.name), node);
+    const Result<LogTail> tail = readLogTail(path, maxBytes);
+    if (!tail) {
+        finishError(pending, { api::code::failed, QStringLiteral("%1's console log: %2").arg(node, tail.error()) });
+        return;
+    }
+    QJsonObject result = tail->toJson();
+    result.insert(QStringLiteral("node"), node);
+    result.insert(QStringLiteral("path"), path);
+    finish(pending, result);
 }
 
 void EngineServer::subscribe(ServerPeer *peer, const api::Request &request)

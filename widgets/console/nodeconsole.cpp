@@ -1,5 +1,6 @@
 #include "console/nodeconsole.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -8,6 +9,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace mlab {
@@ -27,8 +29,17 @@ NodeConsole::NodeConsole(const QStringList &nodes, QWidget *parent)
     , m_run(new QPushButton(tr("Run"), this))
     , m_stop(new QPushButton(tr("Stop"), this))
     , m_terminal(new QPushButton(tr("Open in terminal"), this))
+    , m_openLog(new QAction(tr("Open console log"), this))
+    , m_openLogButton(new QToolButton(this))
 {
     m_terminal->setToolTip(tr("Log in to the node in a terminal window of the desktop, over the lab's SSH"));
+    m_openLog->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_openLog->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_openLog->setStatusTip(tr("Show what the VM's kernel and init printed on its serial console"));
+    addAction(m_openLog);
+    m_openLogButton->setDefaultAction(m_openLog);
+    m_openLogButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_openLogButton->hide(); // until setVirtualMachines() names one
     m_node->addItems(nodes);
     m_output->setReadOnly(true);
     m_output->setMaximumBlockCount(MaxOutputLines);
@@ -43,6 +54,7 @@ NodeConsole::NodeConsole(const QStringList &nodes, QWidget *parent)
     line->addWidget(m_run);
     line->addWidget(m_stop);
     line->addWidget(m_terminal);
+    line->addWidget(m_openLogButton);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_output, 1);
     layout->addLayout(line);
@@ -51,6 +63,19 @@ NodeConsole::NodeConsole(const QStringList &nodes, QWidget *parent)
     connect(m_run, &QPushButton::clicked, this, [this] { submit(m_input->text()); });
     connect(m_stop, &QPushButton::clicked, this, &NodeConsole::cancelRequested);
     connect(m_terminal, &QPushButton::clicked, this, [this] { Q_EMIT terminalRequested(node()); });
+    connect(m_openLog, &QAction::triggered, this, [this] {
+        if (m_virtualMachines.contains(node()))
+            Q_EMIT consoleLogRequested(node());
+    });
+    connect(m_node, &QComboBox::currentTextChanged, this, &NodeConsole::updateControls);
+    updateControls();
+}
+
+void NodeConsole::setVirtualMachines(const QStringList &nodes)
+{
+    m_virtualMachines = nodes;
+    // Shown while the lab has a VM, whichever node is chosen, so the line does not jump when the choice changes.
+    m_openLogButton->setVisible(!nodes.isEmpty());
     updateControls();
 }
 
@@ -77,6 +102,11 @@ void NodeConsole::updateControls()
     m_node->setEnabled(!m_running);
     m_stop->setEnabled(m_running);
     m_terminal->setEnabled(m_ready);
+    const bool isVm = m_virtualMachines.contains(node());
+    m_openLog->setEnabled(m_ready && isVm);
+    m_openLog->setToolTip(isVm
+            ? tr("Show the VM's serial console log (%1)").arg(m_openLog->shortcut().toString(QKeySequence::NativeText))
+            : tr("%1 is not a VM: only a VM has a serial console log").arg(node()));
 }
 
 void NodeConsole::submit(const QString &command)

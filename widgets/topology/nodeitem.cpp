@@ -2,10 +2,14 @@
 
 #include "topology/cableitem.h"
 #include "topology/topologylayout.h"
+#include "topology/topologystyle.h"
 
 #include <QCursor>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
 
 namespace mlab {
 
@@ -28,6 +32,15 @@ QRectF NodeItem::sceneBox() const
 void NodeItem::addCable(CableItem *cable)
 {
     m_cables.append(cable);
+}
+
+void NodeItem::setBadge(const QString &text, bool alarm)
+{
+    if (text == m_badge && alarm == m_badgeAlarm)
+        return;
+    m_badge = text;
+    m_badgeAlarm = alarm;
+    update();
 }
 
 QRectF NodeItem::boundingRect() const
@@ -57,10 +70,32 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->drawText(
         top, Qt::AlignCenter, painter->fontMetrics().elidedText(m_title, Qt::ElideRight, int(top.width())));
     painter->setFont(base);
-    painter->setPen(QColor(0x50, 0x50, 0x50));
     const QRectF bottom(box.left() + 6, box.center().y(), box.width() - 12, box.height() / 2 - 4);
+    if (!m_badge.isEmpty()) {
+        paintBadge(painter, bottom);
+        return;
+    }
+    painter->setPen(QColor(0x50, 0x50, 0x50));
     painter->drawText(
         bottom, Qt::AlignCenter, painter->fontMetrics().elidedText(m_caption, Qt::ElideMiddle, int(bottom.width())));
+}
+
+void NodeItem::paintBadge(QPainter *painter, const QRectF &area) const
+{
+    QFont font = painter->font();
+    font.setBold(true);
+    painter->setFont(font);
+    const QFontMetricsF metrics(painter->fontMetrics());
+    const QString text = metrics.elidedText(m_badge, Qt::ElideRight, area.width() - 16);
+    const QSizeF size(
+        std::min(metrics.horizontalAdvance(text) + 16, area.width()), std::min(metrics.height() + 4, area.height()));
+    QRectF pill(QPointF(), size);
+    pill.moveCenter(area.center());
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(m_badgeAlarm ? deadVlanColour() : QColor(0x37, 0x47, 0x4f));
+    painter->drawRoundedRect(pill, size.height() / 2, size.height() / 2);
+    painter->setPen(Qt::white);
+    painter->drawText(pill, Qt::AlignCenter, text);
 }
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)

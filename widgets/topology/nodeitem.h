@@ -8,8 +8,8 @@ namespace mlab {
 
 class CableItem;
 
-// A node of the lab as a movable box: its name and a caption (the node's kind). Holds the node's name only;
-// the cables plugged into it follow it when it moves.
+// A node of the lab as a movable box: its name and a caption (the node's kind), or for a VM a badge in its
+// place. Holds the node's name only; the cables plugged into it follow it when it moves.
 class NodeItem : public QGraphicsItem
 {
 public:
@@ -22,6 +22,12 @@ public:
     // The box in scene coordinates, where cables end.
     QRectF sceneBox() const;
     void addCable(CableItem *cable);
+    QString caption() const { return m_caption; }
+    // Drawn as a pill in place of the caption ("VM · TCG"); alarm draws it in the colour of broken things.
+    // Empty: the caption, as a namespace node shows it.
+    void setBadge(const QString &text, bool alarm = false);
+    QString badge() const { return m_badge; }
+    bool badgeAlarm() const { return m_badgeAlarm; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -31,9 +37,13 @@ protected:
     virtual QColor fillColour() const;
 
 private:
+    void paintBadge(QPainter *painter, const QRectF &area) const;
+
     QString m_name;
     QString m_title;
     QString m_caption;
+    QString m_badge;
+    bool m_badgeAlarm = false;
     QList<CableItem *> m_cables;
 };
 

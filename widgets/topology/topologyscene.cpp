@@ -96,6 +96,7 @@ void TopologyScene::setLab(const Lab &lab)
         node->setPos(layout.boxes.value(spec.name));
         addItem(node);
         m_nodes.insert(spec.name, node);
+        showVmDetails(spec.name, {}); // a VM looks like one before the lab is up: the lab file says so
         for (qsizetype i = 0; i < spec.interfaces.size(); ++i) {
             const InterfaceSpec &iface = spec.interfaces[i];
             const int vlan = iface.management ? management.vlan : lab.vlanOfPort(iface.switchPort).value_or(0);
@@ -207,6 +208,10 @@ void TopologyScene::applyStatus(const QJsonObject &status)
                 interfaces.insert(iface.value(QLatin1String("port")).toInt(), iface);
         }
     }
+    for (const QJsonValue &node : status.value(QLatin1String("nodes")).toArray()) {
+        const QJsonObject object = node.toObject();
+        showVmDetails(object.value(QLatin1String("name")).toString(), VmDetails::fromStatusNode(object));
+    }
     QHash<QString, QJsonObject> paths;
     for (const QJsonValue &value : status.value(QLatin1String("paths")).toArray())
         paths.insert(value.toObject().value(QLatin1String("name")).toString(), value.toObject());
@@ -230,6 +235,22 @@ void TopologyScene::applyStatus(const QJsonObject &status)
                 markBroken(port, onDeadVlan, kCut);
         }
     }
+}
+
+void TopologyScene::showVmDetails(const QString &node, const VmDetails &details)
+{
+    const NodeSpec *spec = m_lab.nodeNamed(node);
+    NodeItem *item = m_nodes.value(node);
+    if (!spec || !item || spec->kind != QLatin1String("qemu"))
+        return;
+    item->setBadge(TopologyText::vmBadge(*spec, details), details.isInTrouble());
+    item->setToolTip(TopologyText::nodeToolTip(*spec, details));
+}
+
+void TopologyScene::forgetVmDetails()
+{
+    for (const NodeSpec &spec : std::as_const(m_lab.nodes))
+        showVmDetails(spec.name, {});
 }
 
 void TopologyScene::applyLinkEvent(const QJsonObject &event)

@@ -3,6 +3,7 @@
 #include "lab/labmodel.h"
 #include "topology/cableitem.h"
 #include "topology/topologylegend.h"
+#include "topology/vmdetails.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -47,8 +48,11 @@ public:
     void setLinkRate(int port, double bitsPerSecond);
 
     // The engine's `status` result: a path port on the dead VLAN is cut; interfaces' and paths' "broken" and
-    // "breakMode" say more where present. Ports the status says nothing about keep their state.
+    // "breakMode" say more where present. Ports the status says nothing about keep their state. A VM node's
+    // badge and tooltip show its live details (vmState, accelerator, kernel...; see VmDetails).
     void applyStatus(const QJsonObject &status);
+    // The lab went down: VM nodes show what the lab file says of them again, not their last live state.
+    void forgetVmDetails();
     // The subflow table (status "subflows", docs/engine-api.md): a path cable that is up but carries a stalled
     // subflow is impaired, and up again once none of its subflows is stalled. Broken cables stay broken.
     void applySubflows(const QJsonArray &table);
@@ -86,6 +90,8 @@ private:
     void clickCable(const CableItem &cable);
     // Broken, or no longer broken: an impaired cable stays impaired when the engine says it is not broken.
     void markBroken(int port, bool broken, const QString &mode);
+    // Badge and tooltip of a VM node; nothing for a namespace node, which keeps its caption.
+    void showVmDetails(const QString &node, const VmDetails &details);
 
     Lab m_lab;
     SwitchItem *m_switch = nullptr;

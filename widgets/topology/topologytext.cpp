@@ -4,6 +4,8 @@
 #include "topology/cableitem.h"
 #include "topology/topologystyle.h"
 
+#include <QLocale>
+
 namespace mlab {
 
 namespace {
@@ -31,7 +33,7 @@ QString TopologyText::managementVlan(int vlan)
     return tr("management (VLAN %1)").arg(vlan);
 }
 
-QString TopologyText::nodeToolTip(const NodeSpec &node)
+QString TopologyText::nodeToolTip(const NodeSpec &node, const VmDetails &details)
 {
     QStringList lines { tr("%1 (%2, MPTCP %3)").arg(bold(node.name), node.kind, node.mptcp.profile) };
     for (const InterfaceSpec &iface : node.interfaces) {
@@ -45,7 +47,45 @@ QString TopologyText::nodeToolTip(const NodeSpec &node)
                          .arg(iface.switchPort)
                          .arg(where, endpoint));
     }
+    if (node.kind == QLatin1String("qemu"))
+        lines.append(vmLines(node, details));
     return unwrapped(lines);
+}
+
+QStringList TopologyText::vmLines(const NodeSpec &node, const VmDetails &details)
+{
+    if (!details.isLive()) {
+        return { tr("QEMU virtual machine: %1 MiB, launch %2, accelerator %3 (from the lab file)")
+                     .arg(node.qemu.memoryMiB)
+                     .arg(node.qemu.launch, node.qemu.accel),
+            tr("Its state, kernel and boot time show once the lab is up.") };
+    }
+    QString accelerator = details.accelerator;
+    if (accelerator == QLatin1String("kvm"))
+        accelerator = tr("KVM (hardware virtualisation)");
+    else if (accelerator == QLatin1String("tcg"))
+        accelerator = tr("TCG (software emulation, slower)");
+    const QString boot = details.bootMs > 0
+        ? tr("%1 s from QEMU's start to SSH").arg(QLocale().toString(double(details.bootMs) / 1000.0, 'f', 1))
+        : tr("not booted yet");
+    //: the run state QEMU reports for the VM ("running", "paused", "shutdown"...)
+    return { tr("VM state: %1").arg(bold(details.vmState)), tr("Accelerator: %1").arg(accelerator.toHtmlEscaped()),
+        tr("Kernel: %1").arg(details.kernel.isEmpty() ? tr("not known yet") : details.kernel.toHtmlEscaped()),
+        tr("Memory: %1 MiB").arg(details.memoryMiB), tr("Launch: %1").arg(details.launch.toHtmlEscaped()),
+        tr("Boot: %1").arg(boot), tr("Console log: %1").arg(details.consoleLog.toHtmlEscaped()) };
+}
+
+QString TopologyText::vmBadge(const NodeSpec &node, const VmDetails &details)
+{
+    QString accelerator = details.accelerator;
+    if (accelerator.isEmpty() && node.qemu.accel != QLatin1String("auto"))
+        accelerator = node.qemu.accel;
+    if (accelerator.isEmpty()) {
+        //: badge of a QEMU node on the canvas, before QEMU has chosen its accelerator
+        return tr("VM");
+    }
+    //: badge of a QEMU node on the canvas; %1 is its accelerator, KVM or TCG
+    return tr("VM · %1").arg(accelerator.toUpper());
 }
 
 QString TopologyText::hostToolTip(const ManagementSpec &management)

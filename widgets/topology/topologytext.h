@@ -5,6 +5,7 @@
 
 #include "lab/labmodel.h"
 #include "topology/topologylegend.h"
+#include "topology/vmdetails.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -19,8 +20,11 @@ class TopologyText
 
 public:
     // Rich text: the node's kind and MPTCP profile, then one line per interface (address, MAC, switch port,
-    // path or management, MPTCP endpoint flags).
-    static QString nodeToolTip(const NodeSpec &node);
+    // path or management, MPTCP endpoint flags); for a VM then its state, accelerator, kernel, memory, launch
+    // mode, boot time and console log from the engine's status (details), or what the lab file says of it.
+    static QString nodeToolTip(const NodeSpec &node, const VmDetails &details = {});
+    // "VM · TCG": the accelerator QEMU uses (details), else the one the lab file asks for; "VM" for "auto".
+    static QString vmBadge(const NodeSpec &node, const VmDetails &details);
     static QString hostToolTip(const ManagementSpec &management);
     static QString switchToolTip(const Lab &lab);
     // What the cable connects, its VLAN, its state and what a click does (or, for management, why it does nothing).
@@ -30,6 +34,7 @@ public:
     static QList<TopologyLegend::Entry> legendEntries(const Lab &lab);
 
 private:
+    static QStringList vmLines(const NodeSpec &node, const VmDetails &details);
     static QString pathVlan(const QString &path, int vlan);
     static QString managementVlan(int vlan);
 };

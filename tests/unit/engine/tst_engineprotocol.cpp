@@ -147,7 +147,7 @@ void TestEngineProtocol::helloNamesTheProtocol()
     QCOMPARE(hello.value(QStringLiteral("phase")).toString(), QStringLiteral("down"));
     const QStringList methods = hello.value(QStringLiteral("methods")).toVariant().toStringList();
     for (const char *method : { "hello", "status", "up", "down", "break", "restore", "exec", "cancel", "subscribe",
-             "unsubscribe", "transcript", "history" })
+             "unsubscribe", "transcript", "history", "consoleLog" })
         QVERIFY2(methods.contains(QLatin1String(method)), method);
     QCOMPARE(hello.value(QStringLiteral("topics")).toVariant().toStringList(), EngineServer::topicNames());
     // break takes a mode (cut or unplug): a client may offer the choice.
@@ -247,6 +247,9 @@ void TestEngineProtocol::errorCodes_data()
                                      << QJsonObject { { QStringLiteral("node"), QStringLiteral("NodeA") },
                                             { QStringLiteral("command"), QStringLiteral("id") } }
                                      << QStringLiteral("not-ready") << QStringLiteral("not running");
+    QTest::newRow("console log of a namespace node")
+        << QStringLiteral("consoleLog") << QJsonObject { { QStringLiteral("node"), QStringLiteral("NodeA") } }
+        << QStringLiteral("bad-params") << QStringLiteral("only a QEMU node");
     QTest::newRow("cancel nothing") << QStringLiteral("cancel")
                                     << QJsonObject { { QStringLiteral("requestId"), 12345 } }
                                     << QStringLiteral("not-found") << QStringLiteral("12345");

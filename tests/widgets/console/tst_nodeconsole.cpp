@@ -1,9 +1,12 @@
 #include "console/nodeconsole.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 
 using namespace mlab;
 using namespace Qt::StringLiterals;
@@ -69,6 +72,33 @@ private slots:
         QTest::keyClick(input, Qt::Key_Down);
         QTest::keyClick(input, Qt::Key_Down);
         QCOMPARE(input->text(), QString());
+    }
+
+    void consoleLogOnlyForAVm()
+    {
+        NodeConsole console({ u"NodeA"_s, u"NodeB"_s });
+        auto *button = console.findChild<QToolButton *>();
+        QVERIFY(button);
+        QVERIFY(button->isHidden()); // a lab without VMs does not offer it
+        console.setVirtualMachines({ u"NodeA"_s });
+        QVERIFY(!button->isHidden());
+        QAction *open = console.openConsoleLogAction();
+        QCOMPARE(button->defaultAction(), open);
+        QVERIFY(!open->isEnabled()); // the lab is not running
+
+        console.setLabReady(true);
+        QVERIFY(open->isEnabled());
+        QSignalSpy requested(&console, &NodeConsole::consoleLogRequested);
+        open->trigger();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().first().toString(), u"NodeA"_s);
+
+        auto *nodes = console.findChild<QComboBox *>();
+        nodes->setCurrentText(u"NodeB"_s);
+        QVERIFY(!open->isEnabled());
+        QVERIFY2(open->toolTip().contains(u"NodeB is not a VM"_s), qPrintable(open->toolTip()));
+        open->trigger();
+        QCOMPARE(requested.size(), 1);
     }
 };
 
