@@ -287,6 +287,15 @@
         <extracomment>badge of a QEMU node on the canvas; %1 is its accelerator, KVM or TCG</extracomment>
         <translation>VM · %1</translation>
     </message>
+    <message>
+        <source>Boots its own disk %1 (never written), logged in to as %2</source>
+        <extracomment>%1 is a disk image&apos;s path, %2 the user the lab logs in as</extracomment>
+        <translation>Si avvia dal proprio disco %1 (mai scritto), con accesso come %2</translation>
+    </message>
+    <message>
+        <source>the disk&apos;s own</source>
+        <translation>quello del disco</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -1,6 +1,7 @@
 #include "engine/consolelog.h"
 
 #include "engine/runtimedir.h"
+#include "nodes/qemunode.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -15,7 +16,7 @@ QJsonObject LogTail::toJson() const
 
 QString consoleLogPath(const RuntimeDir &dir, const QString &node)
 {
-    return dir.nodeDir(node) + QStringLiteral("/console.log");
+    return QemuNode::consoleLogIn(dir.nodeDir(node));
 }
 
 Result<LogTail> readLogTail(const QString &path, qint64 maxBytes)

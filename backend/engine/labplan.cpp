@@ -7,6 +7,7 @@
 #include "mptcp/script.h"
 #include "nodes/namespacehost.h"
 #include "nodes/nodebackend.h"
+#include "nodes/qemunode.h"
 #include "vde/vdeswitch.h"
 
 #include <QFileInfo>
@@ -49,10 +50,18 @@ static Command knownHostsCommand(const Lab &lab, const RuntimeDir &dir)
 {
     QStringList lines;
     for (const NodeSpec &node : lab.nodes) {
-        // A VM prints the host key its dropbear made at boot on its console (once it has booted).
-        const QString key = node.kind == QLatin1String("qemu")
-            ? QStringLiteral("$(sed -n 's/^MLAB-HOSTKEY //p' %1/console.log | tr -d '\\r')").arg(dir.nodeDir(node.name))
-            : QStringLiteral("$(cat %1/ssh_host_ed25519_key.pub)").arg(dir.nodeDir(node.name));
+        // A VM prints the host key its dropbear made at boot on its console (once it has booted); a system on its
+        // own disk has the lab file's key, or shows one to ssh-keyscan.
+        QString key = QStringLiteral("$(cat %1/ssh_host_ed25519_key.pub)").arg(dir.nodeDir(node.name));
+        if (node.bootsOwnDisk())
+            key = !node.qemu.login.hostKey.isEmpty()
+                ? node.qemu.login.hostKey
+                : QStringLiteral("$(ip netns exec %1 ssh-keyscan -t ed25519,ecdsa,rsa %2 2>/dev/null | head -n 1 | "
+                                 "cut -d' ' -f2-)")
+                      .arg(dir.managementNetns(), node.managementInterface()->ip());
+        else if (node.kind == QLatin1String("qemu"))
+            key = QStringLiteral("$(sed -n 's/^MLAB-HOSTKEY //p' %1 | tr -d '\\r')")
+                      .arg(QemuNode::consoleLogIn(dir.nodeDir(node.name)));
         lines << QStringLiteral("echo \"%1 %2\"").arg(node.managementInterface()->ip(), key);
     }
     return Command { QStringLiteral("host"),

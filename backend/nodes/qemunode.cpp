@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QThread>
 
 #include <csignal>
@@ -53,7 +54,7 @@ QemuNode::~QemuNode()
 
 QString QemuNode::consoleLog() const
 {
-    return m_env.workDir + QStringLiteral("/console.log");
+    return consoleLogIn(m_env.workDir);
 }
 
 QString QemuNode::qmpSocket() const
@@ -258,8 +259,10 @@ bool QemuNode::qemuAlive() const
 QString QemuNode::consoleTail(int lines) const
 {
     QStringList all = readWhole(consoleLog()).split(QLatin1Char('\n'));
+    // The guest's shell asks the terminal for its cursor position (ESC [6n): such sequences are noise in a message.
+    static const QRegularExpression terminalControl(QStringLiteral("\x1b\\[[0-9;?]*[A-Za-z]|\r"));
     for (QString &line : all)
-        line.remove(QLatin1Char('\r'));
+        line.remove(terminalControl);
     all.removeAll(QString());
     QStringList tail = all.mid(qMax<qsizetype>(0, all.size() - lines));
     // A panic's reason comes before its call trace: keep it in view.

@@ -16,6 +16,9 @@ namespace mlab {
 class QemuNode : public NodeBackend
 {
 public:
+    // Where a VM keeps its serial console log, in its node's private runtime directory.
+    static QString consoleLogIn(const QString &nodeDir) { return nodeDir + QStringLiteral("/console.log"); }
+
     explicit QemuNode(const NodeEnvironment &env);
     ~QemuNode() override;
 

@@ -101,6 +101,7 @@ private slots:
     void seedLabSurvivesCutAndUnplug();
     void vdeqNodeInAMixedLabSurvivesItsEngine();
     void ownDiskNodesLogInWithPasswordAndKey();
+    void vmThatNeverAnswersIsNamedWithItsConsole();
     void badInputsLeaveNothingRunning_data();
     void badInputsLeaveNothingRunning();
 
@@ -327,6 +328,42 @@ void TestQemuLab::ownDiskNodesLogInWithPasswordAndKey()
     QVERIFY2(down.exitCode == 0, qPrintable(down.out + down.err));
     QVERIFY2(lab.leftovers().isEmpty(), qPrintable(lab.leftovers().join(u'\n')));
     QCOMPARE(md5Of(diskA), before); // snapshot=on: the guest's writes never reached the user's image
+}
+
+// A VM that boots and stays alive but never answers SSH where the lab file says (its system put its management
+// address elsewhere): up gives up after the node's bootTimeout, names the node, the address and the setting,
+// quotes the console's last lines, and leaves nothing running.
+void TestQemuLab::vmThatNeverAnswersIsNamedWithItsConsole()
+{
+    QTemporaryDir dir;
+    const QString disk = dir.path() + u"/elsewhere.img"_s;
+    auto misconfigured = [&](QJsonObject &lab) {
+        QJsonArray nodes = lab.value(u"nodes"_s).toArray();
+        QJsonObject nodeA = nodes[0].toObject();
+        QStringList identity = identityOf(nodeA);
+        identity.replaceInStrings(u"10.168.255.1/24"_s, u"10.168.255.99/24"_s);
+        run(QStringLiteral(MPTCPLAB_SOURCE_DIR "/tests/integration/make-own-disk.sh"), QStringList { kGuest, disk } + identity);
+        nodeA.insert(u"qemu"_s,
+            QJsonObject { { u"disk"_s, disk }, { u"login"_s, QJsonObject { { u"password"_s, u"unused"_s } } },
+                { u"bootTimeout"_s, 20 } });
+        nodes[0] = nodeA;
+        QJsonObject nodeB = nodes[1].toObject();
+        nodeB.insert(u"kind"_s, u"namespace"_s);
+        nodeB.remove(u"qemu"_s);
+        nodes[1] = nodeB;
+        lab.insert(u"nodes"_s, nodes);
+    };
+    LabHarness lab(u"itqmute"_s, u"50mbit"_s, u"seed-qemu.json"_s, misconfigured);
+    QElapsedTimer clock;
+    clock.start();
+    const CliResult up = lab.cli({ u"up"_s, u"--lab"_s, lab.labFile() }, 240000);
+    QVERIFY2(up.exitCode != 0, qPrintable(up.out));
+    qInfo("%s", qPrintable(up.err.trimmed()));
+    for (const QString &part : { u"NodeA did not answer SSH on 10.168.255.1 within 20 s"_s, u"/nodes/0/qemu/bootTimeout"_s,
+             u"last lines of its console"_s, u"MLAB-READY NodeA"_s })
+        QVERIFY2(up.err.contains(part), qPrintable(u"expected \""_s + part + u"\" in:\n"_s + up.err));
+    QVERIFY2(clock.elapsed() < 60000, "up should give up soon after the boot timeout");
+    QTRY_VERIFY2_WITH_TIMEOUT(lab.leftovers().isEmpty(), qPrintable(lab.leftovers().join(u'\n')), 10000);
 }
 
 void TestQemuLab::badInputsLeaveNothingRunning_data()

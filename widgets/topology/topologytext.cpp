@@ -49,6 +49,10 @@ QString TopologyText::nodeToolTip(const NodeSpec &node, const VmDetails &details
     }
     if (node.kind == QLatin1String("qemu"))
         lines.append(vmLines(node, details));
+    if (node.bootsOwnDisk())
+        //: %1 is a disk image's path, %2 the user the lab logs in as
+        lines.append(tr("Boots its own disk %1 (never written), logged in to as %2")
+                         .arg(node.qemu.disk.toHtmlEscaped(), node.qemu.login.user.toHtmlEscaped()));
     return unwrapped(lines);
 }
 
@@ -70,7 +74,10 @@ QStringList TopologyText::vmLines(const NodeSpec &node, const VmDetails &details
         : tr("not booted yet");
     //: the run state QEMU reports for the VM ("running", "paused", "shutdown"...)
     return { tr("VM state: %1").arg(bold(details.vmState)), tr("Accelerator: %1").arg(accelerator.toHtmlEscaped()),
-        tr("Kernel: %1").arg(details.kernel.isEmpty() ? tr("not known yet") : details.kernel.toHtmlEscaped()),
+        tr("Kernel: %1")
+            .arg(!details.kernel.isEmpty() ? details.kernel.toHtmlEscaped()
+                    : node.bootsOwnDisk()  ? tr("the disk's own")
+                                           : tr("not known yet")),
         tr("Memory: %1 MiB").arg(details.memoryMiB), tr("Launch: %1").arg(details.launch.toHtmlEscaped()),
         tr("Boot: %1").arg(boot), tr("Console log: %1").arg(details.consoleLog.toHtmlEscaped()) };
 }

@@ -57,6 +57,9 @@ private slots:
     void vdeqModeUsesTheTutorialSyntaxThroughTheWrapper();
     void kvmFallsBackToTcg();
     void netdevIdsAreWhatSetLinkNeeds();
+    void ownDiskBootsThroughTheDescriptorTheEngineOpened();
+    void nicModelReachesBothLaunchModes();
+    void diskFormatComesFromTheImagesFirstBytes();
 };
 
 void TestQemuCommand::kernelCommandLineCarriesTheNodesIdentity()
@@ -139,6 +142,47 @@ void TestQemuCommand::netdevIdsAreWhatSetLinkNeeds()
     const Lab lab = qemuSeed();
     QCOMPARE(qemuNetdevId(lab.nodes[0], QStringLiteral("eth1")), QStringLiteral("n1"));
     QCOMPARE(qemuNetdevId(lab.nodes[0], QStringLiteral("eth9")), QString());
+}
+
+// The user's own disk, opened by the engine as the user: QEMU gets the descriptor (-add-fd) and never writes the
+// image (snapshot=on); no kernel, initramfs or identity of the lab's guest.
+void TestQemuCommand::ownDiskBootsThroughTheDescriptorTheEngineOpened()
+{
+    Lab lab = qemuSeed();
+    lab.nodes[0].qemu.disk = QStringLiteral("images/test01.img");
+    QemuLaunch l = launch();
+    l.diskPath = QStringLiteral("/home/alice/labs/images/test01.img");
+    l.diskFd = 7;
+    l.diskFormat = QStringLiteral("qcow2");
+    const QStringList argv = qemuArgv(lab.nodes[0], l);
+    QCOMPARE(valueOf(argv, QStringLiteral("-add-fd")),
+        QStringLiteral("fd=7,set=1,opaque=/home/alice/labs/images/test01.img"));
+    QCOMPARE(valueOf(argv, QStringLiteral("-drive")), QStringLiteral("file=/dev/fdset/1,format=qcow2,if=ide,snapshot=on"));
+    for (const QString &guestOnly : { QStringLiteral("-kernel"), QStringLiteral("-initrd"), QStringLiteral("-append") })
+        QVERIFY2(!argv.contains(guestOnly), qPrintable(guestOnly));
+
+    // For --dry-run and the script, where nothing is open yet: the path itself.
+    l.diskFd = -1;
+    l.diskFormat = QStringLiteral("raw");
+    QCOMPARE(valueOf(qemuArgv(lab.nodes[0], l), QStringLiteral("-drive")),
+        QStringLiteral("file=/home/alice/labs/images/test01.img,format=raw,if=ide,snapshot=on"));
+}
+
+void TestQemuCommand::nicModelReachesBothLaunchModes()
+{
+    Lab lab = qemuSeed();
+    lab.nodes[0].qemu.nicModel = QStringLiteral("e1000");
+    QCOMPARE(valueOf(qemuArgv(lab.nodes[0], launch()), QStringLiteral("-device"), 1),
+        QStringLiteral("e1000,netdev=n1,mac=52:54:00:01:02:01,addr=0x4"));
+    lab.nodes[0].qemu.launch = QStringLiteral("vdeq");
+    QCOMPARE(valueOf(qemuArgv(lab.nodes[0], launch()), QStringLiteral("-net"), 0),
+        QStringLiteral("nic,vlan=0,model=e1000,macaddr=52:54:00:01:01:01"));
+}
+
+void TestQemuCommand::diskFormatComesFromTheImagesFirstBytes()
+{
+    QCOMPARE(diskFormatOf(QByteArray("QFI\xfb", 4)), QStringLiteral("qcow2"));
+    QCOMPARE(diskFormatOf(QByteArray("\xeb\x58\x90S", 4)), QStringLiteral("raw")); // a FAT boot sector
 }
 
 QTEST_GUILESS_MAIN(TestQemuCommand)
