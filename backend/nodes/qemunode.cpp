@@ -284,7 +284,10 @@ Status QemuNode::waitUntilReady(int timeoutMs)
     while (clock.elapsed() < timeoutMs) {
         const QString console = readWhole(consoleLog());
         QString ready;
-        for (const QString &line : console.split(QLatin1Char('\n'))) {
+        // Whole lines only: QEMU may be half way through writing the ready line.
+        QStringList lines = console.split(QLatin1Char('\n'));
+        lines.removeLast();
+        for (const QString &line : std::as_const(lines)) {
             if (line.startsWith(QLatin1String("MLAB-HOSTKEY ")))
                 m_hostKey = line.mid(13).trimmed();
             else if (line.startsWith(QLatin1String("MLAB-READY ")))
