@@ -57,7 +57,7 @@ bare_boot() {
         eval "pid$n=\$!"
     done
     until grep -q MLAB-READY "$work/bareA.log" 2>/dev/null && grep -q MLAB-READY "$work/bareB.log" 2>/dev/null; do
-        sleep 0.02
+        sleep 0.1 # a faster poll would take CPU from the two VMs it waits for
     done
     t1=$(now_ms)
     kill "$pidA" "$pidB"; wait "$pidA" "$pidB" 2>/dev/null || true

@@ -192,14 +192,15 @@ Status QemuNode::start(int timeoutMs)
     // QEMU inherits the disk's descriptor; this process needs it no longer once QEMU has started.
     if (launch.diskFd >= 0)
         ::fcntl(launch.diskFd, F_SETFD, 0);
-    // QEMU refuses bad options at once; 300 ms catches that without holding up the boot.
+    // QEMU refuses bad options at once; 300 ms catches that without holding up the boot. The boot time counts
+    // from before the start, as a user would.
+    m_sinceLaunch.start();
     Result<qint64> pid = m_env.processes->start(qemu, node.name + QStringLiteral(" (QEMU)"), 300);
     if (launch.diskFd >= 0)
         ::close(launch.diskFd);
     if (!pid)
         return fail(QStringLiteral("%1: %2").arg(node.name, pid.error()));
     m_launcher = { *pid, processStartTime(*pid), node.name + QStringLiteral(" (QEMU)") };
-    m_sinceLaunch.start();
     return {};
 }
 
