@@ -125,6 +125,26 @@ int openAsUserInChild(int out, const char *path, const UserIds &user, const std:
     ::_exit(0);
 }
 
+// Forks a child that runs childWork(ends[1]) and never returns; the parent keeps ends[0]. Both ends are closed
+// on failure.
+template <typename ChildWork> Result<pid_t> forkWriter(int ends[2], ChildWork childWork)
+{
+    const pid_t child = ::fork();
+    if (child < 0) {
+        const int error = errno;
+        ::close(ends[0]);
+        ::close(ends[1]);
+        return fail(QStringLiteral("cannot fork: %1").arg(QString::fromLocal8Bit(std::strerror(error))));
+    }
+    if (child == 0) {
+        ::close(ends[0]);
+        childWork(ends[1]); // [[noreturn]]
+        ::_exit(1);
+    }
+    ::close(ends[1]);
+    return child;
+}
+
 // The child's first answer: whether it opened the file, and if not, the reason alone.
 Status checkHeader(const QByteArray &received, const UserIds &user)
 {
@@ -175,18 +195,10 @@ Result<int> openFileAs(const QString &path, const UserIds &user, int timeoutMs)
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, pair) != 0)
         return fail(QStringLiteral("cannot create a socket pair: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
-    const pid_t child = ::fork();
-    if (child < 0) {
-        const int error = errno;
-        ::close(pair[0]);
-        ::close(pair[1]);
-        return fail(QStringLiteral("cannot fork: %1").arg(QString::fromLocal8Bit(std::strerror(error))));
-    }
-    if (child == 0) {
-        ::close(pair[0]);
-        sendDescriptorInChild(pair[1], nativePath.constData(), user, groups);
-    }
-    ::close(pair[1]);
+    const Result<pid_t> child = forkWriter(
+        pair, [&](int out) { sendDescriptorInChild(out, nativePath.constData(), user, groups); });
+    if (!child)
+        return fail(child.error());
 
     Header header;
     iovec data { &header, sizeof header };
@@ -205,9 +217,9 @@ Result<int> openFileAs(const QString &path, const UserIds &user, int timeoutMs)
     }
     ::close(pair[0]);
     if (polled <= 0)
-        ::kill(child, SIGKILL);
+        ::kill(*child, SIGKILL);
     int status = 0;
-    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) { }
+    while (::waitpid(*child, &status, 0) < 0 && errno == EINTR) { }
 
     int fd = -1;
     if (got > 0) {
@@ -236,27 +248,19 @@ Result<QByteArray> readFileAs(const QString &path, const UserIds &user, qint64 m
     int pipe[2];
     if (::pipe2(pipe, O_CLOEXEC) != 0)
         return fail(QStringLiteral("cannot create a pipe: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
-    const pid_t child = ::fork();
-    if (child < 0) {
-        const int error = errno;
-        ::close(pipe[0]);
-        ::close(pipe[1]);
-        return fail(QStringLiteral("cannot fork: %1").arg(QString::fromLocal8Bit(std::strerror(error))));
-    }
-    if (child == 0) {
-        ::close(pipe[0]);
-        readInChild(pipe[1], nativePath.constData(), user, groups, maxBytes + 1);
-    }
-    ::close(pipe[1]);
+    const Result<pid_t> child
+        = forkWriter(pipe, [&](int out) { readInChild(out, nativePath.constData(), user, groups, maxBytes + 1); });
+    if (!child)
+        return fail(child.error());
 
     const PipeRead answer = readUntilClosed(pipe[0], qint64(sizeof(Header)) + maxBytes + 1, timeoutMs);
     const QByteArray &received = answer.data;
     const bool timedOut = answer.timedOut;
     ::close(pipe[0]);
     if (timedOut)
-        ::kill(child, SIGKILL);
+        ::kill(*child, SIGKILL);
     int status = 0;
-    while (::waitpid(child, &status, 0) < 0 && errno == EINTR) { }
+    while (::waitpid(*child, &status, 0) < 0 && errno == EINTR) { }
 
     if (timedOut)
         return fail(QStringLiteral("no answer within %1 s").arg(timeoutMs / 1000.0));

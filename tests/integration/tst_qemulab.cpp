@@ -81,6 +81,26 @@ QStringList identityOf(const QJsonObject &node)
     return words;
 }
 
+// Three seconds of MPTCP iperf from NodeA to NodeB's path 1 address; true when it ran and moved data.
+bool mptcpIperfRuns(LabHarness &lab, const char *what)
+{
+    const int server = lab.startIperfServer(u"NodeB"_s);
+    if (server <= 0)
+        return false;
+    QThread::msleep(300);
+    int exitCode = -1;
+    const QString iperf = lab.exec(u"NodeA"_s, u"mptcpize run iperf -c 10.168.1.2 -t 3 -y C"_s, &exitCode);
+    lab.stopProcess(u"NodeB"_s, server);
+    // iperf -y C: the last field is bits per second.
+    const qint64 bitsPerSecond = iperf.trimmed().section(u'\n', -1).section(u',', -1).toLongLong();
+    qInfo("%s, MPTCP: %.1f Mbit/s", what, double(bitsPerSecond) / 1e6);
+    if (exitCode != 0 || bitsPerSecond <= 1000000) {
+        qWarning("iperf (exit %d): %s", exitCode, qPrintable(iperf));
+        return false;
+    }
+    return true;
+}
+
 QJsonObject nodeStatus(const QJsonObject &status, const QString &name)
 {
     for (const QJsonValue &node : status.value(u"nodes"_s).toArray()) {
@@ -232,18 +252,8 @@ void TestQemuLab::vdeqNodeInAMixedLabSurvivesItsEngine()
     QCOMPARE(nodeStatus(status, u"NodeB"_s).value(u"kind"_s).toString(), u"namespace"_s);
     QCOMPARE(lab.exec(u"NodeA"_s, u"hostname"_s).trimmed(), u"NodeA"_s);
 
-    const int server = lab.startIperfServer(u"NodeB"_s);
-    QVERIFY(server > 0);
-    QThread::msleep(300);
-    int exitCode = -1;
-    const QString iperf = lab.exec(u"NodeA"_s, u"mptcpize run iperf -c 10.168.1.2 -t 3 -y C"_s, &exitCode);
+    QVERIFY(mptcpIperfRuns(lab, "vdeq VM -> namespace node"));
     const QString subflows = lab.exec(u"NodeB"_s, u"nstat -az MPTcpExtMPCapableSYNRX"_s);
-    lab.stopProcess(u"NodeB"_s, server);
-    QVERIFY2(exitCode == 0, qPrintable(iperf));
-    // iperf -y C: the last field is bits per second.
-    const qint64 bitsPerSecond = iperf.trimmed().section(u'\n', -1).section(u',', -1).toLongLong();
-    qInfo("vdeq VM -> namespace node, MPTCP: %.1f Mbit/s", double(bitsPerSecond) / 1e6);
-    QVERIFY2(bitsPerSecond > 1000000, qPrintable(iperf));
     // The namespace node accepted an MPTCP connection (MP_CAPABLE SYN) from the VM.
     QVERIFY2(!subflows.contains(u"MPTcpExtMPCapableSYNRX          0 "_s), qPrintable(subflows));
 
@@ -309,16 +319,7 @@ void TestQemuLab::ownDiskNodesLogInWithPasswordAndKey()
     // NodeB has only the user's key; NodeA only the password (its authorized_keys is empty).
     QCOMPARE(lab.exec(u"NodeA"_s, u"cat /root/.ssh/authorized_keys 2>/dev/null | wc -c"_s).trimmed(), u"0"_s);
 
-    const int server = lab.startIperfServer(u"NodeB"_s);
-    QVERIFY(server > 0);
-    QThread::msleep(300);
-    int exitCode = -1;
-    const QString iperf = lab.exec(u"NodeA"_s, u"mptcpize run iperf -c 10.168.1.2 -t 3 -y C"_s, &exitCode);
-    lab.stopProcess(u"NodeB"_s, server);
-    QVERIFY2(exitCode == 0, qPrintable(iperf));
-    const qint64 bitsPerSecond = iperf.trimmed().section(u'\n', -1).section(u',', -1).toLongLong();
-    qInfo("own-disk VMs, MPTCP: %.1f Mbit/s", double(bitsPerSecond) / 1e6);
-    QVERIFY2(bitsPerSecond > 1000000, qPrintable(iperf));
+    QVERIFY(mptcpIperfRuns(lab, "own-disk VMs"));
 
     const QString transcript = lab.cli({ u"--lab"_s, lab.labName(), u"transcript"_s }).out;
     QVERIFY2(transcript.contains(u"ssh-keyscan"_s) && transcript.contains(u"-add-fd fd="_s), qPrintable(transcript));

@@ -40,6 +40,25 @@ const QByteArray fakeSsh = "#!/bin/sh\n"
                            "printf 'ssh key=%s %s %s: %s\\n' \"$key\" \"$opts\" \"$dest\" \"$*\" >> \"$LOG\"\n"
                            "case \"$*\" in *' del '*) exit 1 ;; esac\n";
 
+// Runs the script with the stand-ins of dir (named ip and ssh) first on PATH; they log to dir/log.
+bool runWithStandIns(const QTemporaryDir &dir, const QString &script)
+{
+    const QString path = dir.filePath(u"lab.sh"_s);
+    if (!writeExecutable(path, script.toUtf8()))
+        return false;
+    QProcess sh;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"PATH"_s, dir.path() + u':' + env.value(u"PATH"_s));
+    env.insert(u"LOG"_s, dir.filePath(u"log"_s));
+    sh.setProcessEnvironment(env);
+    sh.start(u"/bin/sh"_s, { path });
+    if (!sh.waitForFinished(10000) || sh.exitCode() != 0) {
+        qWarning("the script failed: %s", sh.readAllStandardError().constData());
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 class TestScript : public QObject
@@ -155,17 +174,7 @@ void TestScript::runsWhatTheEngineWouldRun()
     const Result<QString> script = exportScript(lab, { host }, nodes, sshOptions());
     QVERIFY2(script.ok(), script.ok() ? "" : qPrintable(script.error())); // error() throws on success
 
-    const QString path = dir.filePath(u"lab.sh"_s);
-    QVERIFY(writeExecutable(path, script->toUtf8()));
-    QProcess sh;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"PATH"_s, dir.path() + u':' + env.value(u"PATH"_s));
-    env.insert(u"LOG"_s, dir.filePath(u"log"_s));
-    sh.setProcessEnvironment(env);
-    sh.start(u"/bin/sh"_s, { path });
-    QVERIFY(sh.waitForFinished(10000));
-    QVERIFY2(sh.exitCode() == 0, sh.readAllStandardError().constData());
-
+    QVERIFY(runWithStandIns(dir, *script));
     QFile log(dir.filePath(u"log"_s));
     QVERIFY(log.open(QIODevice::ReadOnly));
     const QString opts = u"[UserKnownHostsFile=/run/mlab/seed/known hosts][StrictHostKeyChecking=yes][BatchMode=yes]"_s;
@@ -219,16 +228,7 @@ void TestScript::ownDiskNodesLogInAsTheirLoginSays()
     const Result<QString> script = exportScript(lab, {}, nodes, ssh);
     QVERIFY2(script.ok(), script.ok() ? "" : qPrintable(script.error()));
     QVERIFY(!script->contains(u"secret"_s)); // the password stays in the lab file
-    const QString path = dir.filePath(u"lab.sh"_s);
-    QVERIFY(writeExecutable(path, script->toUtf8()));
-    QProcess sh;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"PATH"_s, dir.path() + u':' + env.value(u"PATH"_s));
-    env.insert(u"LOG"_s, dir.filePath(u"log"_s));
-    sh.setProcessEnvironment(env);
-    sh.start(u"/bin/sh"_s, { path });
-    QVERIFY(sh.waitForFinished(10000));
-    QVERIFY2(sh.exitCode() == 0, sh.readAllStandardError().constData());
+    QVERIFY(runWithStandIns(dir, *script));
     QFile log(dir.filePath(u"log"_s));
     QVERIFY(log.open(QIODevice::ReadOnly));
     const QString opts = u"[UserKnownHostsFile=/run/mlab/seed/known hosts][StrictHostKeyChecking=yes]"_s;
