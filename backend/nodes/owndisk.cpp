@@ -23,12 +23,20 @@ UserIds actingFor()
 
 } // namespace
 
-Result<OpenedDisk> openOwnDisk(const QString &path)
+Result<int> openAsLabUser(const QString &path)
 {
     const UserIds user = actingFor();
     Result<int> fd = openFileAs(path, user);
     if (!fd)
         return fail(QStringLiteral("cannot open %1 as %2: %3").arg(path, describeUser(user.uid), fd.error()));
+    return fd;
+}
+
+Result<OpenedDisk> openOwnDisk(const QString &path)
+{
+    Result<int> fd = openAsLabUser(path);
+    if (!fd)
+        return fail(fd.error());
     char header[4] = {};
     const ssize_t got = ::pread(*fd, header, sizeof header, 0);
     if (got != ssize_t(sizeof header)) {

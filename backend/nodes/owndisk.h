@@ -15,6 +15,10 @@ struct OpenedDisk
     QString format; // "raw" or "qcow2"
 };
 
+// Opens a file QEMU is to read (a kernel, an initramfs) with the permissions of the user the engine acts for
+// (the invoking user, else this process's own): read-only, close-on-exec, owned by the caller.
+Result<int> openAsLabUser(const QString &path);
+
 // Opens the image with the permissions of the user the engine acts for (see openFileAs), so that QEMU, which
 // runs as root, reads only an image that user could read.
 Result<OpenedDisk> openOwnDisk(const QString &path);

@@ -161,19 +161,21 @@ Status QemuNode::start(int timeoutMs)
     if (!QDir().mkpath(m_env.workDir))
         return fail(QStringLiteral("%1: cannot create %2").arg(node.name, m_env.workDir));
     QFile::setPermissions(m_env.workDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const QemuLaunch files = launchFor({}, *accel, {});
+    for (const QString &stale : { files.consoleLog, files.qmpSocket, files.pidFile })
+        QFile::remove(stale);
+    if (node.qemu.launch == QLatin1String("vdeq")) {
+        QFile::remove(files.vdeqWrapper);
+        if (!QFile::copy(QStringLiteral(":/guest/vdeq-qemu.sh"), files.vdeqWrapper)
+            || !QFile::setPermissions(
+                files.vdeqWrapper, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+            return fail(QStringLiteral("%1: cannot write %2").arg(node.name, files.vdeqWrapper));
+    }
+    // Last before QEMU starts: what is prepared holds open descriptors, closed just after the start.
     Result<QemuLaunch> prepared = node.bootsOwnDisk() ? prepareOwnDisk(*accel) : prepareGuestImage(*accel);
     if (!prepared)
         return fail(prepared.error());
     const QemuLaunch launch = *prepared;
-    for (const QString &stale : { launch.consoleLog, launch.qmpSocket, launch.pidFile })
-        QFile::remove(stale);
-    if (node.qemu.launch == QLatin1String("vdeq")) {
-        QFile::remove(launch.vdeqWrapper);
-        if (!QFile::copy(QStringLiteral(":/guest/vdeq-qemu.sh"), launch.vdeqWrapper)
-            || !QFile::setPermissions(
-                launch.vdeqWrapper, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
-            return fail(QStringLiteral("%1: cannot write %2").arg(node.name, launch.vdeqWrapper));
-    }
     m_accel = *accel;
     m_kernelRelease = launch.image.kernelRelease;
     Command qemu { QStringLiteral("host"), qemuArgv(node, launch),
@@ -189,15 +191,20 @@ Status QemuNode::start(int timeoutMs)
                           .arg(launch.diskFd)
                     : QString()) };
     qemu.background = true;
-    // QEMU inherits the disk's descriptor; this process needs it no longer once QEMU has started.
-    if (launch.diskFd >= 0)
-        ::fcntl(launch.diskFd, F_SETFD, 0);
+    // QEMU inherits the descriptors of the files it reads; this process needs them no longer once it started.
+    QList<int> inherited;
+    for (const int fd : { launch.diskFd, launch.kernelFd, launch.initrdFd }) {
+        if (fd >= 0) {
+            ::fcntl(fd, F_SETFD, 0);
+            inherited << fd;
+        }
+    }
     // QEMU refuses bad options at once; 300 ms catches that without holding up the boot. The boot time counts
     // from before the start, as a user would.
     m_sinceLaunch.start();
     Result<qint64> pid = m_env.processes->start(qemu, node.name + QStringLiteral(" (QEMU)"), 300);
-    if (launch.diskFd >= 0)
-        ::close(launch.diskFd);
+    for (const int fd : std::as_const(inherited))
+        ::close(fd);
     if (!pid)
         return fail(QStringLiteral("%1: %2").arg(node.name, pid.error()));
     m_launcher = { *pid, processStartTime(*pid), node.name + QStringLiteral(" (QEMU)") };
@@ -218,7 +225,20 @@ Result<QemuLaunch> QemuNode::prepareGuestImage(const QString &accel) const
     if (guestKernelCommandLine(node, *key).isEmpty())
         return fail(QStringLiteral("%1: the lab's client key %2 is not an OpenSSH public key line")
                         .arg(node.name, m_env.clientPublicKeyFile));
-    return launchFor(*image, accel, *key);
+    // QEMU runs as root: it reads the kernel and initramfs the user could read, through descriptors opened as
+    // them, never by a path a symlink could point at a root-only file.
+    QemuLaunch launch = launchFor(*image, accel, *key);
+    Result<int> kernel = openAsLabUser(image->kernel);
+    if (!kernel)
+        return fail(QStringLiteral("%1 (%2): %3").arg(node.name, field(QStringLiteral("image")), kernel.error()));
+    Result<int> initrd = openAsLabUser(image->initrd);
+    if (!initrd) {
+        ::close(*kernel);
+        return fail(QStringLiteral("%1 (%2): %3").arg(node.name, field(QStringLiteral("image")), initrd.error()));
+    }
+    launch.kernelFd = *kernel;
+    launch.initrdFd = *initrd;
+    return launch;
 }
 
 Result<QemuLaunch> QemuNode::prepareOwnDisk(const QString &accel) const

@@ -19,6 +19,12 @@ QString qemuNetdevId(const NodeSpec &node, const QString &ifname)
 
 namespace {
 
+// A file the engine opened as the user, as QEMU reaches it: /dev/fd/N reopens that very file.
+QString inheritedOr(int fd, const QString &path)
+{
+    return fd >= 0 ? u"/dev/fd/"_s + QString::number(fd) : path;
+}
+
 QString nicDevice(const QString &model)
 {
     return model == "virtio"_L1 ? u"virtio-net-pci"_s : model; // "e1000" and "rtl8139" are device names already
@@ -83,7 +89,8 @@ QStringList qemuArgv(const NodeSpec &node, const QemuLaunch &launch)
     if (node.bootsOwnDisk())
         argv << diskArguments(launch);
     else
-        argv << u"-kernel"_s << launch.image.kernel << u"-initrd"_s << launch.image.initrd << u"-append"_s
+        argv << u"-kernel"_s << inheritedOr(launch.kernelFd, launch.image.kernel) << u"-initrd"_s
+             << inheritedOr(launch.initrdFd, launch.image.initrd) << u"-append"_s
              << guestKernelCommandLine(node, launch.clientKey);
     argv << u"-serial"_s << u"file:"_s + launch.consoleLog << u"-qmp"_s
          << u"unix:"_s + launch.qmpSocket + u",server=on,wait=off"_s << u"-pidfile"_s << launch.pidFile;

@@ -25,6 +25,9 @@ struct QemuLaunch
     QString diskPath; // as the lab file names it, for people reading the command
     QString diskFormat = QStringLiteral("raw"); // "raw" or "qcow2"
     int diskFd = -1; // the image opened with the user's permissions, inherited by QEMU; -1: QEMU opens diskPath
+    // The lab's guest, opened the same way: QEMU reads /dev/fd/N instead of the paths; -1: the paths.
+    int kernelFd = -1;
+    int initrdFd = -1;
 };
 
 // QEMU's id for the netdev behind a node's interface (QMP set_link takes it): "n0" for the first interface.

@@ -60,6 +60,7 @@ private slots:
     void ownDiskBootsThroughTheDescriptorTheEngineOpened();
     void nicModelReachesBothLaunchModes();
     void diskFormatComesFromTheImagesFirstBytes();
+    void guestFilesOpenedAsTheUserAreReadThroughTheirDescriptors();
 };
 
 void TestQemuCommand::kernelCommandLineCarriesTheNodesIdentity()
@@ -183,6 +184,17 @@ void TestQemuCommand::diskFormatComesFromTheImagesFirstBytes()
 {
     QCOMPARE(diskFormatOf(QByteArray("QFI\xfb", 4)), QStringLiteral("qcow2"));
     QCOMPARE(diskFormatOf(QByteArray("\xeb\x58\x90S", 4)), QStringLiteral("raw")); // a FAT boot sector
+}
+
+// QEMU runs as root: the kernel and initramfs it reads are the ones the engine opened as the user.
+void TestQemuCommand::guestFilesOpenedAsTheUserAreReadThroughTheirDescriptors()
+{
+    QemuLaunch l = launch();
+    l.kernelFd = 11;
+    l.initrdFd = 12;
+    const QStringList argv = qemuArgv(qemuSeed().nodes[0], l);
+    QCOMPARE(valueOf(argv, QStringLiteral("-kernel")), QStringLiteral("/dev/fd/11"));
+    QCOMPARE(valueOf(argv, QStringLiteral("-initrd")), QStringLiteral("/dev/fd/12"));
 }
 
 QTEST_GUILESS_MAIN(TestQemuCommand)
