@@ -52,8 +52,15 @@ ThroughputPlot::ThroughputPlot(QWidget *parent)
     m_plot->legend->setBrush(Qt::NoBrush);
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    // Between two stretching spacers: a grid column is no wider than its narrowest element's maximum, and an
+    // empty legend's maximum is its margins, which squeezed the axes to a few pixels before the first curve.
+    auto *legendRow = new QCPLayoutGrid;
     m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
+    m_plot->plotLayout()->addElement(0, 0, legendRow);
+    legendRow->addElement(0, 0, new QCPLayoutElement(m_plot));
+    legendRow->addElement(0, 1, m_plot->legend);
+    legendRow->addElement(0, 2, new QCPLayoutElement(m_plot));
+    legendRow->setColumnStretchFactor(1, 0.001);
     m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
     m_plot->legend->setMargins(QMargins(8, 2, 8, 0));
     m_plot->xAxis->setRange(0, m_windowS);

@@ -262,6 +262,24 @@ private slots:
         QCOMPARE(plot.graph(QStringLiteral("path/a"))->data()->size(), 199);
     }
 
+    // Before the first curve the legend is empty; the axes must still take the plot's width (they were squeezed
+    // to a few pixels, which is what a class saw on opening the window).
+    void axesTakeTheWidthBeforeAnyCurve()
+    {
+        ThroughputPlot plot;
+        plot.resize(800, 400);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        QCOMPARE(plot.customPlot()->legend->itemCount(), 0);
+        plot.customPlot()->replot();
+        QVERIFY2(plot.customPlot()->axisRect()->width() > 600,
+            qPrintable(QStringLiteral("axis rect %1 px wide").arg(plot.customPlot()->axisRect()->width())));
+        feed(plot, run(0, 1'000));
+        plot.customPlot()->replot();
+        QVERIFY(plot.customPlot()->legend->itemCount() > 0);
+        QVERIFY(plot.customPlot()->axisRect()->width() > 600);
+    }
+
     void sourceChoosesCounters()
     {
         ThroughputPlot plot;
