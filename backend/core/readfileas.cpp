@@ -166,24 +166,37 @@ Status checkHeader(const QByteArray &received, const UserIds &user)
     return fail(QStringLiteral("the reading process gave an unknown answer"));
 }
 
-// Sends the header, and with a successful one the descriptor, as one message.
-[[noreturn]] void sendDescriptorInChild(int out, const char *path, const UserIds &user, const std::vector<gid_t> &groups)
+// One datagram: the header, and room for one descriptor passed along (SCM_RIGHTS).
+struct DescriptorMessage
 {
-    const int fd = openAsUserInChild(out, path, user, groups);
-    Header ok;
-    iovec data { &ok, sizeof ok };
+    Header header;
+    iovec data { &header, sizeof header };
     alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
     msghdr message {};
-    message.msg_iov = &data;
-    message.msg_iovlen = 1;
-    message.msg_control = control;
-    message.msg_controllen = sizeof control;
-    cmsghdr *rights = CMSG_FIRSTHDR(&message);
+
+    DescriptorMessage()
+    {
+        message.msg_iov = &data;
+        message.msg_iovlen = 1;
+        message.msg_control = control;
+        message.msg_controllen = sizeof control;
+    }
+    DescriptorMessage(const DescriptorMessage &) = delete; // it points into itself
+    DescriptorMessage &operator=(const DescriptorMessage &) = delete;
+};
+
+// Sends the header, and with a successful one the descriptor, as one message.
+[[noreturn]] void sendDescriptorInChild(
+    int out, const char *path, const UserIds &user, const std::vector<gid_t> &groups)
+{
+    const int fd = openAsUserInChild(out, path, user, groups);
+    DescriptorMessage sent;
+    cmsghdr *rights = CMSG_FIRSTHDR(&sent.message);
     rights->cmsg_level = SOL_SOCKET;
     rights->cmsg_type = SCM_RIGHTS;
     rights->cmsg_len = CMSG_LEN(sizeof(int));
     std::memcpy(CMSG_DATA(rights), &fd, sizeof fd);
-    ::_exit(::sendmsg(out, &message, MSG_NOSIGNAL) == ssize_t(sizeof ok) ? 0 : 1);
+    ::_exit(::sendmsg(out, &sent.message, MSG_NOSIGNAL) == ssize_t(sizeof sent.header) ? 0 : 1);
 }
 
 } // namespace
@@ -194,20 +207,16 @@ Result<int> openFileAs(const QString &path, const UserIds &user, int timeoutMs)
     const std::vector<gid_t> groups = groupsOf(user);
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, pair) != 0)
-        return fail(QStringLiteral("cannot create a socket pair: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
-    const Result<pid_t> child = forkWriter(
-        pair, [&](int out) { sendDescriptorInChild(out, nativePath.constData(), user, groups); });
+        return fail(
+            QStringLiteral("cannot create a socket pair: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
+    const Result<pid_t> child
+        = forkWriter(pair, [&](int out) { sendDescriptorInChild(out, nativePath.constData(), user, groups); });
     if (!child)
         return fail(child.error());
 
-    Header header;
-    iovec data { &header, sizeof header };
-    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
-    msghdr message {};
-    message.msg_iov = &data;
-    message.msg_iovlen = 1;
-    message.msg_control = control;
-    message.msg_controllen = sizeof control;
+    DescriptorMessage received;
+    msghdr &message = received.message;
+    const Header &header = received.header;
     pollfd ready { pair[0], POLLIN, 0 };
     int polled = 0;
     while ((polled = ::poll(&ready, 1, timeoutMs)) < 0 && errno == EINTR) { }
@@ -230,7 +239,8 @@ Result<int> openFileAs(const QString &path, const UserIds &user, int timeoutMs)
     }
     if (polled <= 0)
         return fail(QStringLiteral("no answer within %1 s").arg(timeoutMs / 1000.0));
-    Status opened = checkHeader(got > 0 ? QByteArray(reinterpret_cast<const char *>(&header), qsizetype(got)) : QByteArray(), user);
+    Status opened = checkHeader(
+        got > 0 ? QByteArray(reinterpret_cast<const char *>(&header), qsizetype(got)) : QByteArray(), user);
     if (!opened) {
         if (fd >= 0)
             ::close(fd);

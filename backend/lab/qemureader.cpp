@@ -50,14 +50,15 @@ QemuLogin readLogin(const LabFields &f)
     const QString keyExpected = QStringLiteral(
         "the node's SSH host key as an OpenSSH public key line, e.g. \"ssh-ed25519 AAAA...\" (from ssh-keyscan)");
     if (const std::optional<QString> key = f.string("hostKey", false, keyExpected)) {
-        static const QRegularExpression keyLine(QStringLiteral(
-            "^(ssh-ed25519|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521|ssh-rsa) [A-Za-z0-9+/]{16,4096}={0,2}\\z"));
+        static const QRegularExpression keyLine(
+            QStringLiteral("^(ssh-ed25519|ecdsa-sha2-nistp256|ecdsa-sha2-nistp384|ecdsa-sha2-nistp521|ssh-rsa) "
+                           "[A-Za-z0-9+/]{16,4096}={0,2}\\z"));
         const QString typeAndKey = key->section(QLatin1Char(' '), 0, 1); // a comment may follow
         if (keyLine.match(typeAndKey).hasMatch())
             login.hostKey = typeAndKey;
         else
-            problems.reject(f.at("hostKey"), QStringLiteral("not an SSH public key line"), quoted(key->left(60)),
-                keyExpected);
+            problems.reject(
+                f.at("hostKey"), QStringLiteral("not an SSH public key line"), quoted(key->left(60)), keyExpected);
     }
     if (login.password.isEmpty() && login.identityFile.isEmpty())
         problems.reject(f.at("password"), QStringLiteral("no way to log in"), QStringLiteral("(neither given)"),
@@ -97,7 +98,8 @@ QemuSpec readQemu(const json &object, const QString &pointer, LabProblems &probl
             quoted(spec.disk), QStringLiteral("\"image\" or \"disk\", not both"));
     const QString loginExpected = QStringLiteral("an object with user, password and/or identityFile, hostKey");
     if (const json *login = f.typed("login", false, json::value_t::object, loginExpected)) {
-        spec.login = readLogin(LabFields(*login, f.at("login"), problems, { "user", "password", "identityFile", "hostKey" }));
+        spec.login
+            = readLogin(LabFields(*login, f.at("login"), problems, { "user", "password", "identityFile", "hostKey" }));
         if (spec.disk.isEmpty())
             problems.reject(f.at("login"), QStringLiteral("the lab's guest image logs in with the lab's own key"),
                 QStringLiteral("(a login without a disk)"), QStringLiteral("\"login\" only with \"disk\""));

@@ -68,7 +68,8 @@ QString onNodeFunction(const Lab &lab, const QStringList &nodes, const ScriptSsh
         text += u"    "_s + shellQuote(name) + u") addr="_s + shellQuote(node->managementInterface()->ip());
         const NodeLoginWay way = loginWay(*node, ssh);
         if (node->bootsOwnDisk())
-            text += u" user="_s + shellQuote(way.user) + u" key="_s + (way.key.isEmpty() ? u"''"_s : shellQuote(way.key));
+            text += u" user="_s + shellQuote(way.user) + u" key="_s
+                + (way.key.isEmpty() ? u"''"_s : shellQuote(way.key));
         text += u" ;;"_s;
         if (node->bootsOwnDisk() && way.key.isEmpty())
             text += u" # its own system: ssh asks for the password of the lab file's login"_s;

@@ -91,7 +91,8 @@ Result<QString> scanHostKey(const QString &managementNetns, const QString &addre
                                    "log in")
                         .arg(address, keys.join(QStringLiteral(", ")).left(300)));
     }
-    for (const QString &type : { QStringLiteral("ssh-ed25519 "), QStringLiteral("ecdsa-"), QStringLiteral("ssh-rsa ") }) {
+    for (const QString &type :
+        { QStringLiteral("ssh-ed25519 "), QStringLiteral("ecdsa-"), QStringLiteral("ssh-rsa ") }) {
         for (const QString &key : std::as_const(keys)) {
             if (key.startsWith(type))
                 return key;

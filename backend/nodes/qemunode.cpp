@@ -366,7 +366,8 @@ Status QemuNode::waitForOwnSystem(int timeoutMs)
                             .arg(node.name, consoleTail(12)));
         Result<QString> key = scanHostKey(m_env.managementNetns, managementAddress(), pinned);
         if (!key)
-            return fail(QStringLiteral("%1 (%2): %3").arg(node.name, field(QStringLiteral("login/hostKey")), key.error()));
+            return fail(
+                QStringLiteral("%1 (%2): %3").arg(node.name, field(QStringLiteral("login/hostKey")), key.error()));
         if (!key->isEmpty()) {
             m_hostKey = *key;
             m_bootMs = m_sinceLaunch.isValid() ? m_sinceLaunch.elapsed() : clock.elapsed();

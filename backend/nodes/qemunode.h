@@ -8,11 +8,11 @@
 
 namespace mlab {
 
-// A lab node in a QEMU VM booted from the lab's guest image (or from the user's own disk image: see owndisk.h) (see `mptcplab-cli image build`). Its NICs are plugged
-// into the lab's switch (-netdev vde, or through the tutorial's vdeq), its serial console goes to a log, and a
-// QMP socket lets the engine ask its state, pull its virtual cables and power it off. The guest's /init reads the
-// node's identity from the kernel command line, starts dropbear and prints its host key on the console: that key
-// is the one the engine pins.
+// A lab node in a QEMU VM booted from the lab's guest image (or from the user's own disk image: see owndisk.h) (see
+// `mptcplab-cli image build`). Its NICs are plugged into the lab's switch (-netdev vde, or through the tutorial's
+// vdeq), its serial console goes to a log, and a QMP socket lets the engine ask its state, pull its virtual cables and
+// power it off. The guest's /init reads the node's identity from the kernel command line, starts dropbear and prints
+// its host key on the console: that key is the one the engine pins.
 class QemuNode : public NodeBackend
 {
 public:

@@ -99,8 +99,7 @@ QStringList qemuArgv(const NodeSpec &node, const QemuLaunch &launch)
         const QString index = QString::number(i);
         if (vdeq) {
             argv << u"-net"_s << u"nic,vlan=%1,model=%2,macaddr=%3"_s.arg(index, node.qemu.nicModel, iface.mac)
-                 << u"-net"_s
-                 << u"vde,vlan=%1,sock=%2,port=%3"_s.arg(index, launch.switchDir).arg(iface.switchPort);
+                 << u"-net"_s << u"vde,vlan=%1,sock=%2,port=%3"_s.arg(index, launch.switchDir).arg(iface.switchPort);
         } else {
             // PCI slots in the lab file's order, so the NICs appear in the order /init names them by MAC.
             argv << u"-netdev"_s << u"vde,id=n%1,sock=%2,port=%3"_s.arg(index, launch.switchDir).arg(iface.switchPort)

@@ -292,7 +292,8 @@ void TestQemuLab::ownDiskNodesLogInWithPasswordAndKey()
             QJsonObject object = node.toObject();
             const bool isA = object.value(u"name"_s).toString() == u"NodeA"_s;
             QStringList identity = identityOf(object);
-            identity << (isA ? QString(u"mlab.pw="_s + hash) : QString(u"mlab.key="_s + keyWords[0] + u',' + keyWords[1]));
+            identity << (isA ? QString(u"mlab.pw="_s + hash)
+                             : QString(u"mlab.key="_s + keyWords[0] + u',' + keyWords[1]));
             run(QStringLiteral(MPTCPLAB_SOURCE_DIR "/tests/integration/make-own-disk.sh"),
                 QStringList { kGuest, isA ? diskA : diskB } + identity);
             const QJsonObject login = isA ? QJsonObject { { u"password"_s, password } }
@@ -343,7 +344,8 @@ void TestQemuLab::vmThatNeverAnswersIsNamedWithItsConsole()
         QJsonObject nodeA = nodes[0].toObject();
         QStringList identity = identityOf(nodeA);
         identity.replaceInStrings(u"10.168.255.1/24"_s, u"10.168.255.99/24"_s);
-        run(QStringLiteral(MPTCPLAB_SOURCE_DIR "/tests/integration/make-own-disk.sh"), QStringList { kGuest, disk } + identity);
+        run(QStringLiteral(MPTCPLAB_SOURCE_DIR "/tests/integration/make-own-disk.sh"),
+            QStringList { kGuest, disk } + identity);
         nodeA.insert(u"qemu"_s,
             QJsonObject { { u"disk"_s, disk }, { u"login"_s, QJsonObject { { u"password"_s, u"unused"_s } } },
                 { u"bootTimeout"_s, 20 } });
@@ -360,8 +362,8 @@ void TestQemuLab::vmThatNeverAnswersIsNamedWithItsConsole()
     const CliResult up = lab.cli({ u"up"_s, u"--lab"_s, lab.labFile() }, 240000);
     QVERIFY2(up.exitCode != 0, qPrintable(up.out));
     qInfo("%s", qPrintable(up.err.trimmed()));
-    for (const QString &part : { u"NodeA did not answer SSH on 10.168.255.1 within 20 s"_s, u"/nodes/0/qemu/bootTimeout"_s,
-             u"last lines of its console"_s, u"MLAB-READY NodeA"_s })
+    for (const QString &part : { u"NodeA did not answer SSH on 10.168.255.1 within 20 s"_s,
+             u"/nodes/0/qemu/bootTimeout"_s, u"last lines of its console"_s, u"MLAB-READY NodeA"_s })
         QVERIFY2(up.err.contains(part), qPrintable(u"expected \""_s + part + u"\" in:\n"_s + up.err));
     QVERIFY2(clock.elapsed() < 60000, "up should give up soon after the boot timeout");
     QTRY_VERIFY2_WITH_TIMEOUT(lab.leftovers().isEmpty(), qPrintable(lab.leftovers().join(u'\n')), 10000);

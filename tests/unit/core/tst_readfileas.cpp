@@ -130,7 +130,8 @@ void TestReadFileAs::fifoIsRefusedWithoutWaiting()
     const Result<QByteArray> read = readFileAs(path, { kNobody, kNogroup }, 1024);
     QCOMPARE(read.error(), QStringLiteral("not a regular file"));
     QCOMPARE(openFileAs(path, { kNobody, kNogroup }).error(), QStringLiteral("not a regular file"));
-    QCOMPARE(openFileAs(QStringLiteral("/dev/null"), { kNobody, kNogroup }).error(), QStringLiteral("not a regular file"));
+    QCOMPARE(
+        openFileAs(QStringLiteral("/dev/null"), { kNobody, kNogroup }).error(), QStringLiteral("not a regular file"));
     QVERIFY2(clock.elapsed() < 2000, "opening a FIFO must not wait for a writer");
 }
 

@@ -158,7 +158,8 @@ void TestQemuCommand::ownDiskBootsThroughTheDescriptorTheEngineOpened()
     const QStringList argv = qemuArgv(lab.nodes[0], l);
     QCOMPARE(valueOf(argv, QStringLiteral("-add-fd")),
         QStringLiteral("fd=7,set=1,opaque=/home/alice/labs/images/test01.img"));
-    QCOMPARE(valueOf(argv, QStringLiteral("-drive")), QStringLiteral("file=/dev/fdset/1,format=qcow2,if=ide,snapshot=on"));
+    QCOMPARE(
+        valueOf(argv, QStringLiteral("-drive")), QStringLiteral("file=/dev/fdset/1,format=qcow2,if=ide,snapshot=on"));
     for (const QString &guestOnly : { QStringLiteral("-kernel"), QStringLiteral("-initrd"), QStringLiteral("-append") })
         QVERIFY2(!argv.contains(guestOnly), qPrintable(guestOnly));
 

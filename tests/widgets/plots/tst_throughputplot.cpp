@@ -177,7 +177,8 @@ private slots:
             labels << marker.label;
         QCOMPARE(labels,
             QStringList({ QStringLiteral("MPTCP connection"), QStringLiteral("MPTCP connection"),
-                QStringLiteral("address announced"), QStringLiteral("new subflow"), QStringLiteral("connection closed") }));
+                QStringLiteral("address announced"), QStringLiteral("new subflow"),
+                QStringLiteral("connection closed") }));
         QVERIFY(plot.markers().at(3).details.startsWith(QStringLiteral("NodeA: SF_ESTABLISHED")));
     }
 
