@@ -11,6 +11,7 @@ shift 2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat >"$work/syslinux.cfg" <<CFG
+SERIAL 0 115200
 DEFAULT node
 PROMPT 0
 TIMEOUT 0

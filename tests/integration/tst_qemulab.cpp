@@ -348,7 +348,7 @@ void TestQemuLab::vmThatNeverAnswersIsNamedWithItsConsole()
             QStringList { kGuest, disk } + identity);
         nodeA.insert(u"qemu"_s,
             QJsonObject { { u"disk"_s, disk }, { u"login"_s, QJsonObject { { u"password"_s, u"unused"_s } } },
-                { u"bootTimeout"_s, 20 } });
+                { u"bootTimeout"_s, 30 } });
         nodes[0] = nodeA;
         QJsonObject nodeB = nodes[1].toObject();
         nodeB.insert(u"kind"_s, u"namespace"_s);
@@ -362,10 +362,13 @@ void TestQemuLab::vmThatNeverAnswersIsNamedWithItsConsole()
     const CliResult up = lab.cli({ u"up"_s, u"--lab"_s, lab.labFile() }, 240000);
     QVERIFY2(up.exitCode != 0, qPrintable(up.out));
     qInfo("%s", qPrintable(up.err.trimmed()));
-    for (const QString &part : { u"NodeA did not answer SSH on 10.168.255.1 within 20 s"_s,
-             u"/nodes/0/qemu/bootTimeout"_s, u"last lines of its console"_s, u"MLAB-READY NodeA"_s })
+    for (const QString &part : { u"NodeA did not answer SSH on 10.168.255.1 within 30 s"_s,
+             u"/nodes/0/qemu/bootTimeout"_s, u"last lines of its console"_s })
         QVERIFY2(up.err.contains(part), qPrintable(u"expected \""_s + part + u"\" in:\n"_s + up.err));
-    QVERIFY2(clock.elapsed() < 60000, "up should give up soon after the boot timeout");
+    // The boot loader prints on the serial console, so there is always something to quote (how far the boot got
+    // in 30 s depends on the machine's load: on a quiet one, up to the guest's ready line).
+    QVERIFY2(!up.err.contains(u"(the console is empty)"_s), qPrintable(up.err));
+    QVERIFY2(clock.elapsed() < 70000, "up should give up soon after the boot timeout");
     QTRY_VERIFY2_WITH_TIMEOUT(lab.leftovers().isEmpty(), qPrintable(lab.leftovers().join(u'\n')), 10000);
 }
 
