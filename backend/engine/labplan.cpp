@@ -7,6 +7,7 @@
 #include "mptcp/script.h"
 #include "nodes/namespacehost.h"
 #include "nodes/nodebackend.h"
+#include "nodes/owndisk.h"
 #include "nodes/qemunode.h"
 #include "vde/vdeswitch.h"
 
@@ -56,9 +57,8 @@ static Command knownHostsCommand(const Lab &lab, const RuntimeDir &dir)
         if (node.bootsOwnDisk())
             key = !node.qemu.login.hostKey.isEmpty()
                 ? node.qemu.login.hostKey
-                : QStringLiteral("$(ip netns exec %1 ssh-keyscan -t ed25519,ecdsa,rsa %2 2>/dev/null | head -n 1 | "
-                                 "cut -d' ' -f2-)")
-                      .arg(dir.managementNetns(), node.managementInterface()->ip());
+                : QStringLiteral("$(%1 2>/dev/null | head -n 1 | cut -d' ' -f2-)")
+                      .arg(hostKeyScanShell(dir.managementNetns(), node.managementInterface()->ip()));
         else if (node.kind == QLatin1String("qemu"))
             key = QStringLiteral("$(sed -n 's/^MLAB-HOSTKEY //p' %1 | tr -d '\\r')")
                       .arg(QemuNode::consoleLogIn(dir.nodeDir(node.name)));

@@ -1,5 +1,6 @@
 #include "nodes/owndisk.h"
 
+#include "core/command.h"
 #include "core/invokinguser.h"
 #include "core/readfileas.h"
 #include "qemu/qemucommand.h"
@@ -62,13 +63,26 @@ Status copyLoginKey(const QString &identityFile, const QString &destination)
     return {};
 }
 
+QStringList hostKeyScanCommand(const QString &managementNetns, const QString &address)
+{
+    return { QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), managementNetns,
+        QStringLiteral("ssh-keyscan"), QStringLiteral("-T"), QStringLiteral("2"), QStringLiteral("-t"),
+        QStringLiteral("ed25519,ecdsa,rsa"), address };
+}
+
+QString hostKeyScanShell(const QString &managementNetns, const QString &address)
+{
+    Command command;
+    command.argv = hostKeyScanCommand(managementNetns, address);
+    return command.toShell();
+}
+
 Result<QString> scanHostKey(const QString &managementNetns, const QString &address, const QString &pinned)
 {
+    const QStringList command = hostKeyScanCommand(managementNetns, address);
     QProcess scan;
-    scan.setProgram(QStringLiteral("ip"));
-    scan.setArguments({ QStringLiteral("netns"), QStringLiteral("exec"), managementNetns, QStringLiteral("ssh-keyscan"),
-        QStringLiteral("-T"), QStringLiteral("2"), QStringLiteral("-t"), QStringLiteral("ed25519,ecdsa,rsa"),
-        address });
+    scan.setProgram(command.first());
+    scan.setArguments(command.mid(1));
     scan.start();
     if (!scan.waitForFinished(10000)) {
         scan.kill();

@@ -6,6 +6,7 @@
 #include "core/result.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace mlab {
 
@@ -26,6 +27,10 @@ Result<OpenedDisk> openOwnDisk(const QString &path);
 // Copies the user's private key, read with the user's permissions, to destination (mode 0600) for the
 // engine's SSH sessions and the students' login command.
 Status copyLoginKey(const QString &identityFile, const QString &destination);
+
+// `ip netns exec NS ssh-keyscan ... ADDRESS`: what scanHostKey runs, for the transcript and the script too.
+QStringList hostKeyScanCommand(const QString &managementNetns, const QString &address);
+QString hostKeyScanShell(const QString &managementNetns, const QString &address); // the same, as a shell line
 
 // One `ssh-keyscan` of address from the management namespace. The node's host key line ("ssh-ed25519 AAAA..."),
 // or empty while nothing answers yet; with pinned given, only that key is accepted and another is an error.

@@ -322,10 +322,7 @@ Status QemuNode::waitUntilReady(int timeoutMs)
                     QStringLiteral("%1: kernel %2 of %3 has MPTCP off or missing (net.mptcp.enabled is "
                                    "\"%4\"): build the image again with `mptcplab-cli image build`")
                         .arg(node.name, m_kernelRelease, imageDir(), wordValue(ready, QStringLiteral("mptcp"))));
-            // Which accelerator QEMU really uses: with -accel kvm -accel tcg it falls back silently.
-            if (Result<QJsonValue> kvm = QmpClient::call(qmpSocket(), QStringLiteral("query-kvm")); kvm)
-                m_accel = kvm->toObject().value(QStringLiteral("enabled")).toBool() ? QStringLiteral("kvm")
-                                                                                    : QStringLiteral("tcg");
+            learnAccelerator();
             m_env.transcript->record(QStringLiteral("host"),
                 QStringLiteral("# %1 booted: sshd ready on %2 %3 ms after QEMU started (console: %4)")
                     .arg(node.name, managementAddress())
@@ -341,6 +338,14 @@ Status QemuNode::waitUntilReady(int timeoutMs)
         QThread::msleep(50);
     }
     return fail(notReadyMessage(timeoutMs));
+}
+
+// Which accelerator QEMU really uses: with -accel kvm -accel tcg it falls back silently.
+void QemuNode::learnAccelerator()
+{
+    if (Result<QJsonValue> kvm = QmpClient::call(qmpSocket(), QStringLiteral("query-kvm")); kvm)
+        m_accel
+            = kvm->toObject().value(QStringLiteral("enabled")).toBool() ? QStringLiteral("kvm") : QStringLiteral("tcg");
 }
 
 QString QemuNode::notReadyMessage(int timeoutMs) const
@@ -371,13 +376,9 @@ Status QemuNode::waitForOwnSystem(int timeoutMs)
         if (!key->isEmpty()) {
             m_hostKey = *key;
             m_bootMs = m_sinceLaunch.isValid() ? m_sinceLaunch.elapsed() : clock.elapsed();
-            if (Result<QJsonValue> kvm = QmpClient::call(qmpSocket(), QStringLiteral("query-kvm")); kvm)
-                m_accel = kvm->toObject().value(QStringLiteral("enabled")).toBool() ? QStringLiteral("kvm")
-                                                                                    : QStringLiteral("tcg");
+            learnAccelerator();
             m_env.transcript->record(QStringLiteral("host"),
-                QStringLiteral("ip netns exec %1 ssh-keyscan -T 2 -t ed25519,ecdsa,rsa %2")
-                    .arg(m_env.managementNetns, managementAddress()),
-                0, m_hostKey,
+                hostKeyScanShell(m_env.managementNetns, managementAddress()), 0, m_hostKey,
                 pinned.isEmpty()
                     ? QStringLiteral("%1 boots its own disk: sshd answered %2 ms after QEMU started; with no "
                                      "login.hostKey in the lab file, the key it shows now, on the lab's private "

@@ -50,6 +50,7 @@ private:
     Result<QemuLaunch> prepareOwnDisk(const QString &accel) const;
     Status waitForOwnSystem(int timeoutMs);
     QString notReadyMessage(int timeoutMs) const;
+    void learnAccelerator();
     Result<QString> readClientKey() const;
     QString consoleTail(int lines) const;
     qint64 qemuPid() const;

@@ -177,6 +177,9 @@ void TestQemuLab::seedLabSurvivesCutAndUnplug()
     QVERIFY(lab.exec(u"NodeB"_s, u"cat /sys/class/net/eth1/address"_s).contains(u"52:54:00:02:02:01"_s));
     const QString kernel = lab.exec(u"NodeA"_s, u"uname -r"_s).trimmed();
     const QString transcript = lab.cli({ u"--lab"_s, lab.labName(), u"transcript"_s }).out;
+    // QEMU (root) read the guest through descriptors the engine opened as the lab's user, not by path.
+    QVERIFY2(transcript.contains(u"-kernel /dev/fd/"_s) && transcript.contains(u"-initrd /dev/fd/"_s),
+        "the guest's kernel and initramfs must reach QEMU as descriptors");
     if (kernel.startsWith(u"6.1."_s))
         QVERIFY2(transcript.contains(u"is older than 6.12"_s), "the 6.1 guest kernel needs the reduced endpoint set");
 
